@@ -1,0 +1,1 @@
+"""Extractors of record items (quotas, units, targets, measures) from normalized text."""

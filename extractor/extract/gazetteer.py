@@ -1,0 +1,120 @@
+"""China's administrative divisions, from jionlp's maintained data (``models/gazetteer``, built by
+``scripts/build_gazetteer.py``): province → city → county with 6-digit codes, townships and villages by
+name, and the renames since 2002 so that an old name (沙县 before 2021) still resolves.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from extractor.resources import resource_path
+
+LEVELS = ("province", "city", "county", "township", "village")
+_VILLAGE_SUFFIXES = ("村民委员会", "居委会", "社区", "村")
+
+
+@dataclass(eq=False)
+class Division:
+    name: str
+    level: str
+    code: str | None = None
+    short: str | None = None
+    parent: Division | None = field(default=None, repr=False)
+    children: list[Division] = field(default_factory=list, repr=False)
+    villages: list[str] = field(default_factory=list, repr=False)  # of a township, without 村/社区
+
+    def chain(self) -> list[Division]:
+        """This division and its ancestors, from the province down."""
+        node, out = self, []
+        while node is not None:
+            out.append(node)
+            node = node.parent
+        return out[::-1]
+
+    def ancestor(self, level: str) -> Division | None:
+        return next((n for n in self.chain() if n.level == level), None)
+
+    def code_or_parent(self) -> str | None:
+        """The code of the deepest division at county level or above (townships have none in the data)."""
+        return next((n.code for n in reversed(self.chain()) if n.code), None)
+
+
+@dataclass
+class Gazetteer:
+    by_name: dict[str, list[Division]]
+    by_short: dict[str, list[Division]]
+    max_name: int
+
+    def lookup(self, name: str) -> list[Division]:
+        return self.by_name.get(name, [])
+
+    def mentions(self, text: str, min_length: int = 3) -> list[tuple[int, int, list[Division]]]:
+        """Full names of divisions (province to township) found in ``text``, longest match first."""
+        found, position = [], 0
+        while position < len(text):
+            for length in range(min(self.max_name, len(text) - position), min_length - 1, -1):
+                candidates = self.by_name.get(text[position:position + length])
+                if candidates:
+                    found.append((position, position + length, candidates))
+                    position += length
+                    break
+            else:
+                position += 1
+        return found
+
+
+def _short_village(name: str) -> str:
+    for suffix in _VILLAGE_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    by_name: dict[str, list[Division]] = defaultdict(list)
+    by_short: dict[str, list[Division]] = defaultdict(list)
+    stack: list[Division] = []
+    with gzip.open(resource_path("gazetteer", "china_location.txt.gz"), "rt", encoding="utf-8") as lines:
+        for line in lines:
+            depth = len(line) - len(line.lstrip("\t"))
+            parts = line.strip().split("\t")
+            if not parts[0] or depth >= len(LEVELS):
+                continue
+            del stack[depth:]
+            parent = stack[-1] if stack else None
+            if depth == 4:
+                parent.villages.append(_short_village(parts[0]))
+                continue
+            node = Division(parts[0], LEVELS[depth], parts[1] if len(parts) > 1 else None,
+                            parts[2] if len(parts) > 2 else None, parent)
+            if parent is not None:
+                parent.children.append(node)
+            stack.append(node)
+            by_name[node.name].append(node)
+            if node.short and node.short != node.name and len(node.short) >= 2:
+                by_short[node.short].append(node)
+    for old_name, new_node in _renames(by_name):
+        if new_node not in by_name[old_name]:
+            by_name[old_name].append(new_node)
+    return Gazetteer(dict(by_name), dict(by_short), max(map(len, by_name)))
+
+
+def _renames(by_name: dict[str, list[Division]]) -> list[tuple[str, Division]]:
+    """(old name, division it became): 沙县 → 沙县区, so texts written before a rename still resolve."""
+    out = []
+    for line in resource_path("gazetteer", "china_location_change.txt").read_text("utf-8").splitlines():
+        cells = line.split("\t")
+        if "=>" not in line or len(cells) < 7:
+            continue
+        before, after = line.split("=>", 1)
+        old_parts = before.split("\t")[2:]
+        new_parts = [p for p in after.split("\t") if p]
+        old_name = old_parts[-2] if len(old_parts) % 2 == 0 else old_parts[-1]
+        for node in by_name.get(new_parts[-1], []):
+            if node.parent is not None and node.parent.name == (new_parts[-2] if len(new_parts) > 1 else None):
+                out.append((old_name, node))
+    return out

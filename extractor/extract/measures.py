@@ -1,0 +1,114 @@
+"""Measures: headings under a measures part and ``一是…二是…`` items inside paragraphs (SPEC section 3).
+
+A measures part is a section whose title carries a cue from ``models/measures/part_cues.txt`` (具体措施,
+主要工作, 重点任务, 组织保障, …); every heading nested under it is a measure, with its parent the enclosing
+heading measure. Enumerated items (``一是``, ``二是``…) are measures anywhere in the body; their parent is
+the heading measure they sit under or, in a paragraph with no heading (news reports), the paragraph's lead
+sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from extractor.extract.categories import classify
+from extractor.resources import read_lines
+from extractor.structure.document import Document
+from extractor.structure.sections import SectionNode
+
+_ITEM = regex.compile(r"(?:^|(?<=[。;；!！?？\n]))\s*(?P<marker>[一二三四五六七八九十]{1,3}是)")
+_ITEM_TITLE_END = regex.compile(r"[。;；:：]")
+
+
+@dataclass(frozen=True)
+class FoundMeasure:
+    key: str
+    title: str
+    body: tuple[int, int]
+    level: int
+    parent: str | None
+    category: str
+
+
+@cache
+def _part_cues() -> regex.Pattern[str]:
+    return regex.compile("|".join(map(regex.escape, read_lines("measures", "part_cues.txt"))))
+
+
+def _measure_sections(document: Document) -> dict[str, SectionNode]:
+    """Sections nested under a measures part (the part's heading itself is not a measure)."""
+    by_id = {node.id: node for node in document.sections}
+    parts = {node.id for node in document.sections if node.parent is None and _part_cues().search(node.title)}
+    chosen = {}
+    for node in document.sections:
+        ancestor = by_id.get(node.parent) if node.parent else None
+        while ancestor is not None:
+            if ancestor.id in parts:
+                chosen[node.id] = node
+                break
+            ancestor = by_id.get(ancestor.parent) if ancestor.parent else None
+    return chosen
+
+
+def _paragraphs(text: str, start: int) -> list[tuple[int, int]]:
+    spans, offset = [], 0
+    for line in text.split("\n"):
+        if offset >= start and line.strip():
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+def find_measures(document: Document) -> list[FoundMeasure]:
+    text = document.text
+    sections = _measure_sections(document)
+    measures: list[FoundMeasure] = []
+    heading_measure: dict[str, FoundMeasure] = {}
+    for node in document.sections:
+        if node.id not in sections:
+            continue
+        parent = heading_measure.get(node.parent) if node.parent else None
+        found = FoundMeasure(
+            key=f"h:{node.id}", title=node.title, body=node.span, level=parent.level + 1 if parent else 1,
+            parent=parent.key if parent else None,
+            category=classify(node.title, text[node.span[0]:node.span[1]]),
+        )
+        heading_measure[node.id] = found
+        measures.append(found)
+
+    for para_start, para_end in _paragraphs(text, document.body_start):
+        paragraph = text[para_start:para_end]
+        markers = list(_ITEM.finditer(paragraph))
+        if len(markers) < 2 and not (markers and markers[0].group("marker") != "一是"):
+            continue
+        holder = document.section_at(para_start)
+        parent = heading_measure.get(holder.id) if holder else None
+        if parent is None:
+            lead_end = markers[0].start("marker")
+            lead = paragraph[:lead_end].strip()
+            if lead and not (holder and para_start == holder.span[0]):
+                cut = _ITEM_TITLE_END.search(lead)
+                parent = FoundMeasure(
+                    key=f"p:{para_start}", title=lead[: cut.start()] if cut else lead,
+                    body=(para_start, para_end), level=1, parent=None,
+                    category=classify(lead, paragraph),
+                )
+                measures.append(parent)
+        for index, marker in enumerate(markers):
+            item_start = para_start + marker.start("marker")
+            item_end = para_start + (markers[index + 1].start("marker") if index + 1 < len(markers) else len(paragraph))
+            body_text = text[item_start + len(marker.group("marker")):item_end]
+            cut = _ITEM_TITLE_END.search(body_text)
+            title = (body_text[: cut.start()] if cut else body_text).strip()
+            if not title:
+                continue
+            measures.append(FoundMeasure(
+                key=f"i:{item_start}", title=title, body=(item_start, item_end),
+                level=parent.level + 1 if parent else 1, parent=parent.key if parent else None,
+                category=classify(title, body_text),
+            ))
+    measures.sort(key=lambda m: (m.body[0], m.level))
+    return measures

@@ -1,0 +1,228 @@
+"""Document metadata (SPEC section 2): title and type of the document of substance, its own number,
+issuers, date, recipients and the documents it cites. Region and administrative level come from
+``extract.region``.
+"""
+
+from __future__ import annotations
+
+import cn2an
+import regex
+
+from extractor.model import DocType, Metadata, Reference
+from extractor.structure.header import DATE, DOC_NUMBER, FIELD, ISO_DATE, Header
+
+_TRANSMITTED = regex.compile(r"关于(?:印发|转发|发布)《?(?P<title>.+?)》?的(?:通知|通告|决定)$")
+_CITED = regex.compile(
+    r"《(?P<title>[^《》]{2,120})》\s*(?:[(（]\s*(?P<number>[^()（）]{2,40}?号)\s*[)）])?"
+)
+_TRAILING_NUMBER = regex.compile(r"\s*[(（][^()（）]*号[)）]\s*$")
+_NEWS_MARK = regex.compile(r"(?P<outlet>\p{Han}{2,12}?)\s*\d{1,2}月\d{1,2}日(?:电|讯)|记者|通讯员|来源[:：]")
+_NEWS_DATE = regex.compile(r"^\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?$")
+_ORGAN = regex.compile(
+    r"(?:中共)?\p{Han}+?(?:市委|县委|区委|州委|旗委|省委|盟委|党委|党工委|人民政府|政府|委员会|领导小组|管委会)"
+    r"(?:办公室|办公厅)?|\p{Han}+?(?:办公室|办公厅|局|厅)"
+)
+_ISSUER_FIELDS = ("发布机关", "发文机关", "制发机关", "发布单位")
+_NUMBER_FIELDS = ("文号", "政策文号", "发文字号")
+_DATE_FIELDS = ("发布日期", "成文日期", "印发日期", "发布时间", "时间", "实施日期")
+_TYPES: tuple[tuple[str, DocType], ...] = (
+    ("通知", "通知"), ("意见", "意见"), ("方案", "方案"), ("计划", "计划"), ("规划", "规划"),
+    ("办法", "办法"), ("决定", "决定"), ("报告", "报告"),
+)
+
+
+def doc_type_of(title: str | None) -> DocType:
+    if not title:
+        return "其他"
+    for suffix, doc_type in _TYPES:
+        if title.endswith(suffix):
+            return doc_type
+    return "其他"
+
+
+def _field(header: Header, keys: tuple[str, ...]) -> str | None:
+    """The value of a portal metadata line such as ``文　　号： 花科工信规字〔2024〕1号``."""
+    for line in header.of_kind("field"):
+        match = FIELD.match(line.text)
+        if match and regex.sub(r"\s", "", match.group("key")) in keys and match.group("value").strip():
+            return match.group("value").strip()
+    return None
+
+
+def _clean_title(line: str) -> str:
+    title = _TRAILING_NUMBER.sub("", line)
+    number = DOC_NUMBER.match(title)
+    if number:
+        title = title[number.end():]
+    return title.strip().strip("《》").strip()
+
+
+def extract_title(header: Header, text: str) -> tuple[str | None, DocType]:
+    titles = [_clean_title(line.text) for line in header.of_kind("title")]
+    for title in titles:
+        transmitted = _TRANSMITTED.search(title)
+        if transmitted:
+            inner = transmitted.group("title")
+            return inner, doc_type_of(inner)
+    if titles:
+        return titles[-1], doc_type_of(titles[-1])
+    if is_news(text):
+        first = text.split("\n", 1)[0].strip()
+        return (first or None), "新闻"
+    return None, "其他"
+
+
+def is_news(text: str) -> bool:
+    head = text[:400]
+    lines = head.split("\n")
+    return bool(_NEWS_MARK.search(head)) or any(_NEWS_DATE.match(line.strip()) for line in lines[:5])
+
+
+def extract_doc_number(header: Header) -> str | None:
+    value = _field(header, _NUMBER_FIELDS)
+    if value:
+        return value
+    for line in header.lines:
+        if line.kind in {"number", "title"}:
+            match = DOC_NUMBER.search(line.text)
+            if match and not _cited_at(line.text, match.start()):
+                return match.group("number")
+    return None
+
+
+def _cited_at(text: str, position: int) -> bool:
+    """A number right after a quoted title (``》(苏发〔2015〕35号)``) belongs to that title."""
+    before = text[:position].rstrip(" (（")
+    return before.endswith("》")
+
+
+def split_organs(name: str) -> list[str]:
+    organs = [m.group() for m in _ORGAN.finditer(name)]
+    return organs if organs and "".join(organs) == name else [name]
+
+
+def extract_issuers(header: Header, text: str, title_line: str | None) -> list[str]:
+    value = _field(header, _ISSUER_FIELDS)
+    if value:
+        return split_organs(value)
+    organs = [part for line in header.of_kind("organ") for part in line.text.split()]
+    if organs:
+        return [o for part in organs for o in split_organs(part)]
+    if title_line and "关于" in title_line:
+        prefix = _clean_title(title_line).split("关于", 1)[0]
+        if prefix:
+            return split_organs(prefix)
+    if is_news(text):
+        match = _NEWS_MARK.search(text[:400])
+        if match and match.group("outlet"):
+            return [match.group("outlet")]
+        lines = [line.strip() for line in text.split("\n")[1:4] if line.strip()]
+        if lines and len(lines[0]) <= 12 and not regex.search(r"\p{P}|\d", lines[0]):
+            return [lines[0]]
+    return []
+
+
+def _date_string(match: regex.Match[str]) -> str:
+    year = match.group("y")
+    if not year.isdigit():
+        year = "".join(str("〇一二三四五六七八九".index(c)) if c in "〇一二三四五六七八九" else "0" for c in year)
+    month = int(cn2an.cn2an(match.group("m"), "smart"))
+    day = match.group("d")
+    parts = [year, f"{month:02d}"]
+    if day:
+        parts.append(f"{int(cn2an.cn2an(day, 'smart')):02d}")
+    return "-".join(parts)
+
+
+def extract_issue_date(header: Header, text: str) -> str | None:
+    for line in header.lines:
+        if line.kind in {"date", "number"}:
+            match = DATE.search(line.text) or ISO_DATE.search(line.text)
+            if match:
+                return _date_string(match)
+    value = _field(header, _DATE_FIELDS)
+    if value:
+        match = DATE.search(value) or ISO_DATE.search(value)
+        if match:
+            return _date_string(match)
+    # a signature date at the end of the document
+    for line in reversed(text.rstrip().split("\n")[-6:]):
+        match = DATE.search(line)
+        if match and len(line.strip()) - len(match.group()) <= 30 and not regex.search(r"[。,，]", line):
+            return _date_string(match)
+    return None
+
+
+def split_recipients(line: str) -> list[str]:
+    body = line.strip().rstrip(":：")
+    parts: list[str] = []
+    for chunk in _split_outside_brackets(body, ",，;；"):
+        pieces = _split_outside_brackets(chunk, "、")
+        parts.extend(pieces if all(len(p) >= 3 for p in pieces) else [chunk])
+    return [p for p in (x.strip() for x in parts) if p]
+
+
+def _split_outside_brackets(text: str, separators: str) -> list[str]:
+    pieces, depth, current = [], 0, []
+    for char in text:
+        if char in "(（〔[":
+            depth += 1
+        elif char in ")）〕]":
+            depth = max(0, depth - 1)
+        if char in separators and depth == 0:
+            pieces.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    pieces.append("".join(current))
+    return pieces
+
+
+def extract_references(text: str, own_number: str | None, own_titles: set[str]) -> list[Reference]:
+    references: list[Reference] = []
+    seen: set[tuple[str | None, str | None]] = set()
+    covered: list[tuple[int, int]] = []
+    own = {_key(t) for t in own_titles if t}
+    for match in _CITED.finditer(text):
+        title = match.group("title").replace("\n", "")
+        number = match.group("number")
+        covered.append(match.span())
+        if _key(title) in own or (number and own_number and _key(number) == _key(own_number)):
+            continue
+        _add(references, seen, title, number)
+    for match in DOC_NUMBER.finditer(text):
+        if any(a <= match.start() < b for a, b in covered):
+            continue
+        number = match.group("number")
+        if own_number and _key(number) == _key(own_number):
+            continue
+        _add(references, seen, None, number)
+    return references
+
+
+def _key(value: str) -> str:
+    return regex.sub(r"\s", "", value)
+
+
+def _add(refs: list[Reference], seen: set, title: str | None, number: str | None) -> None:
+    key = (title and _key(title), number and _key(number))
+    if key not in seen:
+        seen.add(key)
+        refs.append(Reference(title=title, doc_number=number))
+
+
+def extract_metadata(header: Header, text: str) -> Metadata:
+    title, doc_type = extract_title(header, text)
+    titles = header.of_kind("title")
+    doc_number = extract_doc_number(header)
+    own_titles = {title or ""} | {_clean_title(line.text) for line in titles}
+    return Metadata(
+        title=title,
+        doc_type=doc_type,
+        doc_number=doc_number,
+        issuers=extract_issuers(header, text, titles[0].text if titles else None),
+        issue_date=extract_issue_date(header, text),
+        recipients=[r for line in header.of_kind("recipients") for r in split_recipients(line.text)],
+        references=extract_references(text, doc_number, own_titles),
+    )
+

@@ -1,0 +1,94 @@
+"""Numbers that are not quotas (SPEC section 3).
+
+* dates and calendar years (2016年, 二○一二年, 2015-2018年), and time adverbials (近三年来, 今、明两年, 上一年度);
+* document numbers 〔2016〕10号, titles 《…》, section labels (一、 (一) 1. ① 第三条) and ordinals (第一轮);
+* fixed political phrases (五个一批, 两不愁三保障, 一定两年 …) from ``models/quotas/fixed_phrases.txt``, and any
+  short quoted slogan (“六个精准”, “12+3”);
+* counts that only total a list named beside them: “扶贫谁、谁来扶、怎么扶”三个环节, A、B、C和D四个原则 — the
+  count equals the number of items listed right before it;
+* a bare 一 with a classifier (一个部门, 一项) used as an article.
+
+Examples::
+
+    >>> is_calendar_year("2016", 2016.0, "年"), is_calendar_year("1800", 1800.0, "亩")
+    (True, False)
+    >>> is_list_total("从学前教育、义务教育、普通高中、职业教育、高等教育、继续教育6个层面", 30, 6.0)
+    True
+    >>> is_list_total("河边镇941人、回马镇252人", 16, 252.0)
+    False
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractor.extract.quotas._data import alternation, cue_words, words
+from extractor.extract.quotas.numerals import is_digit_string
+
+CLAUSE_SEP = "，,；;：:。！？!?"
+
+_FIXED_RE = regex.compile(alternation(words("fixed_phrases.txt")))
+_MASK_RE = regex.compile(
+    r"《[^《》]*》|〈[^〈〉]*〉|<[^<>]{0,60}>|〔[^〔〕]*〕|\[\d{4}\]|[(（]\d{4}[)）]"   # titles, document numbers
+    r"|“[^“”\"]{0,20}[”\"]|‘[^‘’]{0,20}’|\"[^\"“”]{0,20}\""                          # short quoted slogans
+    r"|第[\d零〇○一二两三四五六七八九十百千]+"                                          # ordinals
+    r"|[\d\-]+:\d\d(?::\d\d)?|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}日"                # clock times, dates
+)
+_LABEL_RE = regex.compile(
+    r"^\s*(?:第[\d零〇一二两三四五六七八九十百]+[章节条款]|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}(?:\.\d{1,2})*[、.．](?!\d)|[①-⑳])"
+)
+_TIME_PREFIX = regex.compile(rf"(?:{alternation(cue_words('time_prefix'))})$")
+_TIME_SUFFIX = regex.compile(rf"^(?:{alternation(cue_words('time_suffix'))})")
+_LIST_SEP = regex.compile(r"、|以及|(?<![参给])与|(?<![普涉以危])及(?!时)|(?<![总温])和(?!谐)")
+
+
+def masked_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans where no quota may start: titles, document numbers, slogans, ordinals, dates, labels, set phrases."""
+    spans = [m.span() for m in _MASK_RE.finditer(sentence)]
+    spans += [m.span() for m in _FIXED_RE.finditer(sentence)]
+    label = _LABEL_RE.match(sentence)
+    if label:
+        spans.append(label.span())
+    return spans
+
+
+def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def is_calendar_year(number_text: str, value: float, unit_base: str) -> bool:
+    """2016年, 二○一二年: a 4-digit year before 年 is a calendar year, never a duration; 1800亩 is not."""
+    if unit_base != "年":
+        return False
+    digits = number_text.strip()
+    return is_digit_string(digits) and len(digits) == 4 and 1900 <= value <= 2100
+
+
+def is_time_adverbial(sentence: str, start: int, end: int) -> bool:
+    """近三年来, 今、明两年, 三年以来, 上一年度: a length of time used as an adverbial, not a quota."""
+    return bool(_TIME_PREFIX.search(sentence[max(0, start - 3):start]) or _TIME_SUFFIX.match(sentence[end:]))
+
+
+def clause_start(sentence: str, pos: int) -> int:
+    i = pos
+    while i > 0 and sentence[i - 1] not in CLAUSE_SEP:
+        i -= 1
+    return i
+
+
+def is_list_total(sentence: str, start: int, value: float) -> bool:
+    """A count equal to the number of items listed immediately before it (六个层面 after six items)."""
+    segment = sentence[clause_start(sentence, start):start]
+    if not segment or regex.search(r"\d", segment) or not float(value).is_integer():
+        return False
+    loose = segment.endswith("等")
+    items = len(_LIST_SEP.findall(segment)) + 1
+    if items < 2:
+        return False
+    return value >= items if loose else value == items
+
+
+def is_article(number_text: str, unit_class: str, comparator: str) -> bool:
+    """一个部门, 一项工作: a bare 一 with a classifier and no comparator is an article, not a count."""
+    return number_text == "一" and unit_class == "count" and comparator == "="

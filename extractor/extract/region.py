@@ -1,0 +1,178 @@
+"""Administrative level and region of the issuer (SPEC section 3), resolved through the gazetteer.
+
+Evidence in order of trust:
+1. the issuers' names (``中共泰州市委`` → 泰州市; ``木凯淖尔镇人民政府`` → 木凯淖尔镇), or the reported
+   government for a news report (the division its body names most often);
+2. a self-reference when the issuer is unnamed (``全乡``, ``我镇``, ``全县``) for the level;
+3. the rest of the text to choose among same-named divisions: names and short names of ancestors
+   (``石城`` → 石城县), and village names that pin a township inside a known county.
+Ambiguous evidence leaves the field null rather than guessing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from extractor.extract.gazetteer import Division, Gazetteer, load_gazetteer
+from extractor.extract.vocabulary import word_frequency
+from extractor.model import AdminLevel, Metadata, Region
+
+_SELF_LEVEL = (
+    (regex.compile(r"全乡|我乡|本乡|全镇|我镇|本镇|全街道|全苏木"), "township"),
+    (regex.compile(r"全县|我县|本县|全旗|我旗|全区|我区"), "county"),
+    (regex.compile(r"全市|我市|本市|全州|我州|全盟"), "city"),
+)
+_SHORT_WITH_LEVEL = regex.compile(r"(?P<short>\p{Han}{2,4}?)(?P<word>州|市|县|区|旗|盟)")
+_LEVEL_WORDS = {"州": {"city"}, "盟": {"city"}, "市": {"city", "county"}, "县": {"county"}, "区": {"county"},
+                "旗": {"county"}}
+# A short name that is also a common word (合作 for 合作市, 和平 for 和平区) is no evidence on its own:
+# only short names rarer than this in jieba's dictionary count.
+_MAX_SHORT_NAME_FREQUENCY = 1000
+_MIN_VILLAGE_HITS = 2
+
+
+def _level_of(node: Division) -> AdminLevel:
+    return {"province": "province", "city": "city", "county": "county", "township": "township"}.get(node.level, "unknown")
+
+
+def _deepest(gazetteer: Gazetteer, names: list[str]) -> list[Division]:
+    """Divisions named in the issuers' names (in full, or short name + level word: 阿坝州), deepest first."""
+    found: list[Division] = []
+    for name in names:
+        for _, _, candidates in gazetteer.mentions(name, min_length=2):
+            found.extend(candidates)
+        if not found:
+            for match in _SHORT_WITH_LEVEL.finditer(name):
+                found.extend(n for n in gazetteer.by_short.get(match.group("short"), [])
+                             if n.level in _LEVEL_WORDS[match.group("word")])
+    order = {"township": 0, "county": 1, "city": 2, "province": 3}
+    return sorted(found, key=lambda n: order.get(n.level, 9))
+
+
+def _support(node: Division, text: str, gazetteer: Gazetteer) -> int:
+    """How much of the text agrees with ``node``: its ancestors named in full or by short name."""
+    score = 0
+    for ancestor in node.chain()[:-1]:
+        if ancestor.name in text:
+            score += 2
+        elif ancestor.short and ancestor.short in text:
+            score += 1
+    return score
+
+
+def _choose(candidates: list[Division], text: str, gazetteer: Gazetteer) -> Division | None:
+    if not candidates:
+        return None
+    unique = list(dict.fromkeys(candidates))
+    if len(unique) == 1:
+        return unique[0]
+    scored = sorted(((_support(n, text, gazetteer), i, n) for i, n in enumerate(unique)), key=lambda s: (-s[0], s[1]))
+    if scored[0][0] > scored[1][0]:
+        return scored[0][2]
+    return None
+
+
+def _common_ancestor(candidates: list[Division]) -> Division | None:
+    chains = [n.chain() for n in dict.fromkeys(candidates)]
+    common = None
+    for level_nodes in zip(*chains):
+        if all(n is level_nodes[0] for n in level_nodes):
+            common = level_nodes[0]
+        else:
+            break
+    return common
+
+
+def _county_from_text(text: str, gazetteer: Gazetteer) -> Division | None:
+    """The county the text points to most: its full name, its (rare) short name (石城 → 石城县), and the
+    townships it names (河边镇, 回马镇 … → 大英县)."""
+    counts: Counter[Division] = Counter()
+    for _, _, candidates in gazetteer.mentions(text, min_length=3):
+        for node in candidates:
+            if node.level == "county" and len(candidates) == 1:
+                counts[node] += 2
+            elif node.level == "township" and node.parent is not None:
+                counts[node.parent] += 1
+    for short, nodes in gazetteer.by_short.items():
+        if len(nodes) == 1 and nodes[0].level == "county" and short in text and _rare(short):
+            counts[nodes[0]] += text.count(short)
+    if not counts:
+        return None
+    (best, best_count), *rest = counts.most_common(2) + [(None, 0)]
+    return best if best_count > rest[0][1] else None
+
+
+def _rare(word: str) -> bool:
+    return word_frequency(word) < _MAX_SHORT_NAME_FREQUENCY
+
+
+def _township_from_villages(county: Division, text: str, gazetteer: Gazetteer) -> Division | None:
+    hits: Counter[Division] = Counter()
+    for township in county.children:
+        hits[township] = sum(1 for village in set(township.villages) if len(village) >= 2 and village in text)
+    hits = +hits
+    if not hits:
+        return None
+    (best, count), *rest = hits.most_common(2) + [(None, 0)]
+    return best if count >= _MIN_VILLAGE_HITS and count > rest[0][1] else None
+
+
+def _reported_division(text: str, gazetteer: Gazetteer) -> Division | None:
+    counts: Counter[Division] = Counter()
+    for _, _, candidates in gazetteer.mentions(text, min_length=3):
+        if len(candidates) == 1 and candidates[0].level in {"county", "city", "township"}:
+            counts[candidates[0]] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _region_of(node: Division) -> Region:
+    return Region(
+        province=node.ancestor("province").name if node.ancestor("province") else None,
+        city=node.ancestor("city").name if node.ancestor("city") else None,
+        county=node.ancestor("county").name if node.ancestor("county") else None,
+        township=node.ancestor("township").name if node.ancestor("township") else None,
+        code=node.code_or_parent(),
+    )
+
+
+def _self_level(text: str) -> AdminLevel:
+    counts = {level: len(pattern.findall(text)) for pattern, level in _SELF_LEVEL}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else "unknown"
+
+
+def _title_prefix(title: str | None) -> list[str]:
+    """With no named issuer, a title that starts with a place (沙镇镇全面实行…方案) names it."""
+    if not title:
+        return []
+    return [title.split("关于", 1)[0][:12]]
+
+
+def resolve_region(metadata: Metadata, text: str) -> tuple[AdminLevel, Region]:
+    gazetteer = load_gazetteer()
+    names = list(metadata.issuers) or _title_prefix(metadata.title)
+    if metadata.doc_type == "新闻":
+        node = _reported_division(text, gazetteer)
+    else:
+        candidates = _deepest(gazetteer, names)
+        node = None
+        if candidates:
+            level = candidates[0].level
+            same_level = [c for c in candidates if c.level == level]
+            node = _choose(same_level, text, gazetteer) or _common_ancestor(same_level)
+    if node is not None:
+        return _level_of(node), _region_of(node)
+    level = _self_level(metadata.title or "") if metadata.title else "unknown"
+    if level == "unknown":
+        level = _self_level(text[:2000])
+    county = _county_from_text(text, gazetteer)
+    if county is None:
+        return level, Region()
+    if level == "township":
+        township = _township_from_villages(county, text, gazetteer)
+        return level, _region_of(township or county)
+    if level == "county":
+        return level, _region_of(county)
+    return level, Region()

@@ -1,0 +1,74 @@
+"""Re-joining lines that were hard-wrapped inside a sentence or a title.
+
+A line break is removed when the text on either side cannot stand on its own:
+- the line leaves a bracket or quotation open (``现将《…实施`` / ``方案》印发…``);
+- the line ends on a character that cannot end a line (``、`` ``，`` or a connective such as ``的``);
+- the line is a fragment of a title still looking for its document type (``…关于印发木凯淖尔`` /
+  ``镇人民政府2016年精准扶贫脱贫`` / ``工作实施方案的通知``).
+A break is always kept before a numbered heading, a date line and after sentence-final punctuation, so real
+paragraph breaks survive.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractor.normalize.offsets import Edit
+
+_OPENERS = {"《": "》", "(": ")", "（": "）", "“": "”", "〔": "〕", "[": "]"}
+_TERMINAL = tuple("。！？!?；;：:…”’」』)）》")
+_CONTINUES = tuple("、，,的和及与或之")
+DOC_TYPE_END = regex.compile(
+    r"(?:通知|意见|方案|计划|规划|办法|决定|报告|细则|纲要|要点|规定|条例|批复|函|通报|公告|决议|实施意见)$"
+)
+_HEADING_START = regex.compile(
+    r"^(?:[一二三四五六七八九十百]+[、．.]|[(（][一二三四五六七八九十百\d]+[)）]|\d+[、．.]|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条])"
+)
+_DATE_LINE = regex.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年.{1,6}日$|^\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?$")
+_FIELD_LINE = regex.compile(r"[:：>]|\d{1,2}:\d{2}")
+_TITLE_CUE = regex.compile(r"关于|印发|转发")
+# A wrapped title line is short; body paragraphs in text files run to hundreds of characters.
+_MAX_TITLE_LINE = 40
+
+
+def _unbalanced(line: str) -> bool:
+    return any(line.count(o) > line.count(c) for o, c in _OPENERS.items())
+
+
+def _starts_structure(line: str) -> bool:
+    return bool(_HEADING_START.match(line) or _DATE_LINE.match(line))
+
+
+def _title_fragment_joins(line: str, nxt: str) -> bool:
+    if len(line) > _MAX_TITLE_LINE or len(nxt) > _MAX_TITLE_LINE or DOC_TYPE_END.search(line):
+        return False
+    if _FIELD_LINE.search(line):  # "发布时间:2018-11-29", "您的位置:首页 > …" are labelled fields, not titles
+        return False
+    if _TITLE_CUE.search(line):  # a 关于… title is open until a line ends with its document type
+        return True
+    return bool(DOC_TYPE_END.search(nxt)) and not regex.search(r"\p{P}", nxt[-1:])
+
+
+def should_join(line: str, nxt: str) -> bool:
+    if not line or not nxt or _starts_structure(nxt) or _DATE_LINE.match(line):
+        return False
+    if _unbalanced(line):
+        return True
+    if line.endswith(_TERMINAL):
+        return False
+    if line.endswith(_CONTINUES):
+        return True
+    return _title_fragment_joins(line, nxt)
+
+
+def join_wrapped_lines(text: str) -> list[Edit]:
+    """Edits deleting the line breaks that split a sentence or title (after lines are trimmed)."""
+    edits: list[Edit] = []
+    lines = text.split("\n")
+    offset = 0
+    for line, nxt in zip(lines, lines[1:]):
+        offset += len(line)
+        if should_join(line, nxt):
+            edits.append((offset, offset + 1, ""))
+        offset += 1
+    return edits

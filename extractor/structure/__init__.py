@@ -1,0 +1,1 @@
+"""Document structure: the header block kept apart from the body, numbered sections, sentences."""

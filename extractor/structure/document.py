@@ -1,0 +1,65 @@
+"""A normalized document with its structure: what every extractor reads."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from extractor.normalize import NormalizedText
+from extractor.structure.header import Header, parse_header
+from extractor.structure.sections import SectionNode, build_tree, find_headings
+from extractor.structure.sentences import sentence_spans
+
+
+@dataclass
+class Document:
+    normalized: NormalizedText
+    header: Header
+    sections: list[SectionNode]
+    sentences: list[tuple[int, int]]
+    _sentence_starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sentence_starts = [start for start, _ in self.sentences]
+
+    @property
+    def text(self) -> str:
+        return self.normalized.text
+
+    @property
+    def body_start(self) -> int:
+        return self.header.body_start
+
+    def body_sentences(self) -> list[tuple[int, int]]:
+        return [span for span in self.sentences if span[0] >= self.body_start]
+
+    def sentence_at(self, position: int) -> tuple[int, int] | None:
+        index = bisect.bisect_right(self._sentence_starts, position) - 1
+        if index >= 0 and self.sentences[index][0] <= position < self.sentences[index][1]:
+            return self.sentences[index]
+        return None
+
+    def section_at(self, position: int) -> SectionNode | None:
+        """The deepest section whose span holds ``position``."""
+        best = None
+        for node in self.sections:
+            if node.span[0] <= position < node.span[1] and (best is None or node.level > best.level):
+                best = node
+        return best
+
+    def ancestors(self, node: SectionNode | None) -> list[SectionNode]:
+        """``node`` and its ancestors, innermost first."""
+        by_id = {n.id: n for n in self.sections}
+        chain = []
+        while node is not None:
+            chain.append(node)
+            node = by_id.get(node.parent) if node.parent else None
+        return chain
+
+
+def analyze(normalized: NormalizedText) -> Document:
+    text = normalized.text
+    headings = find_headings(text)
+    header = parse_header(text, headings[0].start if headings else None)
+    headings = [h for h in headings if h.start >= header.body_start]
+    return Document(normalized, header, build_tree(headings, len(text)), sentence_spans(text))

@@ -1,0 +1,92 @@
+"""The section tree from the numbering of Chinese official documents (GB/T 9704 practice).
+
+A heading is a line that starts with a numbering label: ``一、`` ``(一)`` ``1.`` ``1、`` ``(1)`` ``①``
+``第X章`` ``第X节`` ``第X条`` (ASCII or full-width brackets). Levels are not a fixed table: each document
+ranks its numbering styles in the order it first uses them, so ``1.`` is level 3 under ``一、``/``(一)`` and
+level 2 where no ``(一)`` was used before it. A heading's title runs to the first ``。`` ``:`` ``：`` ``;``
+``；`` or the end of its line, so ``(一)发展生产脱贫。一是…`` gives the title ``发展生产脱贫``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_CN = "零〇一二三四五六七八九十百"
+LABEL = regex.compile(
+    rf"""^(?:
+        (?P<chapter>第[{_CN}\d]+章)\s*
+      | (?P<part>第[{_CN}\d]+节)\s*
+      | (?P<article>第[{_CN}\d]+条)\s*
+      | (?P<cn>[{_CN}]+[、．])
+      | (?P<cn_paren>[(（][{_CN}]+[)）])
+      | (?P<num>\d{{1,3}}(?:[、．]|\.(?!\d)))
+      | (?P<num_paren>[(（]\d{{1,3}}[)）])
+      | (?P<circled>[①-⑳])
+    )""",
+    regex.VERBOSE,
+)
+_TITLE_END = regex.compile(r"[。:：;；]")
+# A title longer than this is a paragraph that merely starts with a number, not a heading.
+_MAX_TITLE = 250
+
+
+@dataclass(frozen=True)
+class Heading:
+    label: str
+    title: str
+    style: str
+    start: int  # offsets of the heading line in the normalized text
+    end: int
+    title_end: int
+
+
+def find_headings(text: str, body_start: int = 0) -> list[Heading]:
+    headings: list[Heading] = []
+    offset = 0
+    for line in text.split("\n"):
+        line_start, offset = offset, offset + len(line) + 1
+        if line_start < body_start:
+            continue
+        match = LABEL.match(line)
+        if not match:
+            continue
+        rest = line[match.end():]
+        cut = _TITLE_END.search(rest)
+        title = (rest[: cut.start()] if cut else rest).strip()
+        if not title or len(title) > _MAX_TITLE:
+            continue
+        label = match.group().strip()
+        title_end = line_start + match.end() + (cut.start() if cut else len(rest))
+        headings.append(Heading(label, title, match.lastgroup, line_start, line_start + len(line), title_end))
+    return headings
+
+
+@dataclass(frozen=True)
+class SectionNode:
+    id: str
+    label: str
+    title: str
+    level: int
+    parent: str | None
+    span: tuple[int, int]  # the heading and everything up to the next heading of the same or higher level
+
+
+def build_tree(headings: list[Heading], text_length: int) -> list[SectionNode]:
+    style_rank: dict[str, int] = {}
+    for heading in headings:
+        style_rank.setdefault(heading.style, len(style_rank) + 1)
+    nodes: list[SectionNode] = []
+    stack: list[tuple[int, str]] = []  # (level, id) of open ancestors
+    levels = [style_rank[h.style] for h in headings]
+    for index, heading in enumerate(headings):
+        level = levels[index]
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        end = next((headings[j].start for j in range(index + 1, len(headings)) if levels[j] <= level), text_length)
+        node_id = f"s{index + 1}"
+        nodes.append(SectionNode(node_id, heading.label, heading.title, level, stack[-1][1] if stack else None,
+                                 (heading.start, end)))
+        stack.append((level, node_id))
+    return nodes
