@@ -1,8 +1,11 @@
 """Targets: outcome commitments, in target sections or with a deadline (SPEC section 3).
 
-The unit of a target is a clause between ``;``/``；`` inside a sentence: in a section whose title names
-goals (目标) every clause that states an outcome; elsewhere a clause with a deadline (``到2020年``,
-``2018年底前``, ``确保2017年实现…``). The year is the deadline's (the end of ``2017年-2020年``).
+A target starts at a comma-clause that carries a commitment cue — a deadline (``到2020年``, ``2018年底前``),
+a commitment verb (``确保``, ``力争``, ``争取``) or, inside a section whose title names goals (目标), a clause
+that opens a sentence or a ``;`` clause or names its year (``2016年减贫2.4万人``) — and runs over the
+following clauses until the next cue, the end of the ``;`` clause or the sentence. Status figures
+(``截止2014年底,现有…``, ``2008年以来``) are never targets. The year is the deadline's (the end of
+``2017年-2020年``), or the year a goal-section clause names.
 """
 
 from __future__ import annotations
@@ -11,14 +14,23 @@ import regex
 
 from extractor.structure.document import Document
 
-_CLAUSE = regex.compile(r"[^;；]+[;；]?")
+_CLAUSE = regex.compile(r"[^,，;；。!?！？]+[,，]?")
+_CLAUSE_GROUP = regex.compile(r"[^;；]+[;；]?")
 _GOAL_SECTION = regex.compile(r"目标")
-_OUTCOME = regex.compile(r"实现|脱贫|达到|达|完成|消除|全部|确保|力争|基本|退出|摘帽|提高到|增加到|控制在|稳定在|覆盖")
 _DEADLINE = regex.compile(
-    r"(?:到|至|截至|截止|确保|力争|争取|在)\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末|前|年底)?|"
-    r"(?P<y2>(?:19|20)\d{2})\s*年(?:底|末)?前|(?:19|20)\d{2}\s*年?\s*[-—至到]\s*(?P<y3>(?:19|20)\d{2})\s*年"
+    r"(?:到|至|于|确保|力争|争取|在)\s*(?P<y>(?:19|20)\d{2})\s*年|"
+    r"(?P<y2>(?:19|20)\d{2})\s*年(?:底|末)?(?:前|以前)|"
+    r"(?:19|20)\d{2}\s*年?\s*[-—–~至到]\s*(?P<y3>(?:19|20)\d{2})\s*年"
 )
+_COMMITMENT = regex.compile(r"确保|力争|争取|力促")
+# A commitment verb makes a target only when what it commits to is an end state or a figure, not a way
+# of working (确保…落实到位, 确保资金到村到户 are not targets).
+_END_STATE = regex.compile(r"实现|脱贫|全覆盖|覆盖|达到|达|消除|退出|摘帽|不返贫|不致贫|如期|同步|\d+(?:\.\d+)?\s*(?:%|万|亿|户|人|个|元|亩|公里)")
+_PLANNED_YEAR = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:计划|要|将|拟)")
+_ABOUT_DOCUMENT = regex.compile(r"制定|印发|本方案|本计划|本意见|本办法")
 _YEAR = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年")
+_STATUS = regex.compile(r"截止|截至|现有|以来|已经|已累计|共有")
+_OUTCOME = regex.compile(r"实现|脱贫|达到|达|完成|消除|退出|摘帽|提高|增加|控制在|稳定在|覆盖|改善|增强|巩固|减贫|扶持|解决")
 
 
 def deadline_year(clause: str) -> int | None:
@@ -28,24 +40,57 @@ def deadline_year(clause: str) -> int | None:
     return int(match.group("y") or match.group("y2") or match.group("y3"))
 
 
+def _cue_year(clause: str, group: str, in_goal_section: bool, opens_group: bool) -> tuple[bool, int | None]:
+    """Whether ``clause`` starts a target, and the year it gives."""
+    if _STATUS.search(clause) or _ABOUT_DOCUMENT.search(clause):
+        return False, None
+    year = deadline_year(clause)
+    if year is not None:
+        return True, year
+    planned = _PLANNED_YEAR.search(clause)
+    if planned:
+        return True, int(planned.group("y"))
+    if _COMMITMENT.search(clause) and _END_STATE.search(group):
+        return True, None
+    if in_goal_section:
+        named = _YEAR.search(clause)
+        if named:
+            return True, int(named.group("y"))
+        if opens_group and _OUTCOME.search(group):
+            return True, None
+    return False, None
+
+
 def find_targets(document: Document) -> list[tuple[int, int, int | None]]:
-    targets = []
+    text = document.text
+    targets: list[tuple[int, int, int | None]] = []
     for start, end in document.body_sentences():
-        sentence = document.text[start:end]
         chain = document.ancestors(document.section_at(start))
+        if chain and start == chain[0].span[0]:
+            start += len(chain[0].label)  # a numbered item's label is not part of its text
         in_goal_section = any(_GOAL_SECTION.search(node.title) for node in chain)
-        heading = chain[0] if chain else None
-        for clause in _CLAUSE.finditer(sentence):
-            a, b = start + clause.start(), start + clause.end()
-            text = document.text[a:b].rstrip("。;；")
-            if heading and a <= heading.span[0] + len(heading.label) + len(heading.title) + 2 and text.endswith(heading.title):
-                continue  # the heading itself
-            year = deadline_year(text)
-            if year is None and not (in_goal_section and _OUTCOME.search(text)):
-                continue
-            if year is None and in_goal_section:
-                year_match = _YEAR.search(text)
-                year = int(year_match.group("y")) if year_match and "年以来" not in text else None
-            lead = len(text) - len(text.lstrip(" ,，"))
-            targets.append((a + lead, a + len(text), year))
-    return targets
+        for group in _CLAUSE_GROUP.finditer(text, start, end):
+            current: list[int | None] | None = None  # [start, end, year]
+            for index, clause in enumerate(_CLAUSE.finditer(text, group.start(), group.end())):
+                body = clause.group().rstrip(",，;；。")
+                if not body.strip():
+                    continue
+                starts, year = _cue_year(body, group.group(), in_goal_section, index == 0)
+                if starts:
+                    if current:
+                        targets.append(tuple(current))
+                    current = [clause.start(), clause.start() + len(body), year]
+                elif current is not None and not _STATUS.search(body):
+                    current[1] = clause.start() + len(body)
+                elif current is not None:
+                    targets.append(tuple(current))
+                    current = None
+            if current:
+                targets.append(tuple(current))
+    return [(a + _lead(text, a, b), b, year) for a, b, year in targets if b - a >= 4]
+
+
+def _lead(text: str, start: int, end: int) -> int:
+    """Skip a heading label or spaces at the start of a target."""
+    piece = text[start:end]
+    return len(piece) - len(piece.lstrip(" "))
