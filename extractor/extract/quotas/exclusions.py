@@ -6,15 +6,17 @@
   short quoted slogan (“六个精准”, “12+3”);
 * counts that only total a list named beside them: “扶贫谁、谁来扶、怎么扶”三个环节, A、B、C和D四个原则 — the
   count equals the number of items listed right before it;
-* a bare 一 with a classifier (一个部门, 一项) used as an article.
+* 一X一Y set phrases (一户一策, 一村一品), and 一 inside a word (同一, 统一, 唯一, 之一).
 
 Examples::
 
     >>> is_calendar_year("2016", 2016.0, "年"), is_calendar_year("1800", 1800.0, "亩")
     (True, False)
-    >>> is_list_total("从学前教育、义务教育、普通高中、职业教育、高等教育、继续教育6个层面", 30, 6.0)
+    >>> s = "从学前教育、义务教育、普通高中、职业教育、高等教育、继续教育6个层面"
+    >>> is_list_total(s, s.index("6"), 6.0)
     True
-    >>> is_list_total("河边镇941人、回马镇252人", 16, 252.0)
+    >>> s = "河边镇941人、回马镇252人"
+    >>> is_list_total(s, s.index("252"), 252.0)
     False
 """
 
@@ -71,7 +73,7 @@ def is_time_adverbial(sentence: str, start: int, end: int) -> bool:
 
 
 def clause_start(sentence: str, pos: int) -> int:
-    i = pos
+    i = min(pos, len(sentence))
     while i > 0 and sentence[i - 1] not in CLAUSE_SEP:
         i -= 1
     return i
@@ -86,9 +88,12 @@ def is_list_total(sentence: str, start: int, value: float) -> bool:
     items = len(_LIST_SEP.findall(segment)) + 1
     if items < 2:
         return False
-    return value >= items if loose else value == items
+    # A、B等三项: a small named set; 新生入学、教师招聘等62项: examples of a real count
+    return items <= value <= 9 if loose else value == items
 
 
-def is_article(number_text: str, unit_class: str, comparator: str) -> bool:
-    """一个部门, 一项工作: a bare 一 with a classifier and no comparator is an article, not a count."""
-    return number_text == "一" and unit_class == "count" and comparator == "="
+def is_set_pattern(sentence: str, start: int, end: int, number_text: str) -> bool:
+    """一户一策, 一村一品, 一人多岗, 一项一项: 一X一Y / 一X多Y set phrases, whatever X and Y are."""
+    if number_text != "一":
+        return False
+    return sentence[end:end + 1] in ("一", "多") or sentence[max(0, start - 2):start - 1] == "一"

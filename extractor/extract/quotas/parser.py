@@ -48,9 +48,10 @@ class QuotaMatch:
 
 
 _NUM_CHARS = "\\d零〇○一二两三四五六七八九十百千万亿"
+_BLOCKERS = "".join(cue_words("numeral_blocker"))
 _CORE = regex.compile(
     rf"""
-    (?<![{_NUM_CHARS}])(?<!\d[,.])
+    (?<![{_NUM_CHARS}{_BLOCKERS}])(?<!\d[,.])
     (?:
         (?P<pct>{PERCENT_WORDS})
       |
@@ -88,6 +89,7 @@ class _Cand:
     per: str | None
     comparator: str
     per_count_prefix: bool
+    prefix_start: int | None = None
 
 
 def _parse_match(sentence: str, m: regex.Match, masks) -> tuple[_Cand | None, int]:
@@ -127,6 +129,9 @@ def _finish(sentence, start, end, n1, value, value_max, unit_s, infix, rate, pos
     if post in ("内", "之内") and unit.cls != "duration":
         end = post_end - len(post) - (1 if period else 0) if post_end else end
         post, qual, period = None, None, None
+    if period and not post:  # 不少于两年期的: 期 belongs to the noun
+        end -= 1 + len(qual or "")
+        period, qual = None, None
     if period and unit.cls != "duration":
         end = end - (len(post or "") + 1 + len(qual or ""))
         post, qual = None, None
@@ -166,23 +171,27 @@ def _finish(sentence, start, end, n1, value, value_max, unit_s, infix, rate, pos
             qual = None
     if value_max is not None:
         comparator = "range"
-    if exc.is_article(n1, unit.cls, comparator):
+    if exc.is_set_pattern(sentence, start, end, n1):
         return None, end
     if unit.cls == "count" and exc.is_list_total(sentence, start, value):
         return None, end
     # rate
     per = None
     per_count_prefix = False
+    prefix_per_start = None
     if rate:
         per = rates.explicit_per(rate[1:])
     elif unit.cls not in PROPORTION_CLASSES and unit.cls != "age":
         found = rates.prefixes(sentence)
-        per, nouns = rates.prefix_per(sentence, pre_start, found)
+        per, nouns, chain_start = rates.prefix_per(sentence, pre_start, found)
         if per:
             per_count_prefix = any(n not in ("年", "月", "天", "日", "周", "季度") for n in nouns)
+            if chain_start >= lo:  # 每户每年6000元, 每人帮扶不少于4户: the rate words belong to the quota's text
+                prefix_per_start = chain_start
         if per is None:
-            per = rates.cue_per(sentence[max(lo, pre_start - 6):pre_start], unit.cls)
-    return _Cand(pre_start, end, value, value_max, unit.base, unit.cls, per, comparator, per_count_prefix), end
+            per = rates.cue_per(sentence[max(lo, pre_start - 10):pre_start], unit.cls)
+    return _Cand(pre_start, end, value, value_max, unit.base, unit.cls, per, comparator, per_count_prefix,
+                 prefix_per_start), end
 
 
 def _merge(sentence: str, cands: list[_Cand]) -> list[_Cand]:
@@ -200,14 +209,18 @@ def _merge(sentence: str, cands: list[_Cand]) -> list[_Cand]:
             # 1户至少有1项: the first figure is the denominator of the second
             if prev.value == 1 and prev.value_max is None and prev.cls == "count" and prev.comparator == "=" \
                     and prev.unit != c.unit and _INNER_DENOM_GAP.fullmatch(gap) and c.per is None:
-                out[-1] = _Cand(c.start, c.end, c.value, c.value_max, c.unit, c.cls, prev.unit, c.comparator, True)
+                out[-1] = _Cand(prev.start, c.end, c.value, c.value_max, c.unit, c.cls, prev.unit, c.comparator,
+                                False)
                 continue
         out.append(c)
     return out
 
 
-def find_quotas(sentence: str, *, context_year: int | None = None) -> list[QuotaMatch]:
-    """All quotas in one sentence of normalized (simplified, half-width digits) text, in order."""
+def find_quotas(sentence: str, *, context_year: int | None = None, in_goal_section: bool = False) -> list[QuotaMatch]:
+    """All quotas in one sentence of normalized (simplified, half-width digits) text, in order.
+
+    ``context_year`` is a year the sentence's section states; ``in_goal_section`` says the sentence sits in a
+    目标/目标任务 section, where an uncued figure is a commitment (binding) rather than a plan."""
     if not sentence or not regex.search(rf"[{_NUM_CHARS}]", sentence):
         return []
     masks = exc.masked_spans(sentence)
@@ -226,13 +239,22 @@ def find_quotas(sentence: str, *, context_year: int | None = None) -> list[Quota
     cands = _merge(sentence, cands)
     cues = mod.find_cues(sentence, masks)
     marks = year_marks(sentence, masks, context_year)
+    thresholds = mod.thresholds(sentence, [(c.start, c.end, c.comparator, c.unit) for c in cands])
     result = []
-    for c in cands:
-        modality = mod.decide(sentence, c.start, c.end, c.comparator, c.cls, cues, c.per_count_prefix)
+    for c, threshold in zip(cands, thresholds):
+        per = c.per
+        start = c.start
+        if threshold and c.prefix_start is not None:
+            per = None  # 每年建设30户以上…小区: the bound qualifies the noun, the 每 distributes the action
+        elif c.prefix_start is not None:
+            start = c.prefix_start
+        modality = mod.decide(sentence, c.start, c.end, c.cls, cues, c.per_count_prefix and per is not None,
+                              threshold, in_goal_section)
+        year = year_for(c.start, marks, context_year, only_before=(modality == "baseline"))
         result.append(QuotaMatch(
-            start=c.start, end=c.end, text=sentence[c.start:c.end], value=float(c.value),
-            value_max=None if c.value_max is None else float(c.value_max), unit=c.unit, per=c.per,
-            comparator=c.comparator, modality=modality, year=year_for(c.start, marks, context_year),
+            start=start, end=c.end, text=sentence[start:c.end], value=float(c.value),
+            value_max=None if c.value_max is None else float(c.value_max), unit=c.unit, per=per,
+            comparator=c.comparator, modality=modality, year=year,
             subject=subject_for(sentence, c.start, c.end, c.cls),
         ))
     return result

@@ -1,9 +1,9 @@
 """Rates: the ``per`` of a quota.
 
 * explicit: 45元/人 -> 人; 50元—200元/人.月 -> 人·月; 1000元/年·人 -> 人·年 (counted unit first, then time);
-* a 每 prefix before the figure in its clause (or within a short reach across commas): 每户每年6000元 -> 户·年,
+* a 每 prefix before the figure in its clause: 每户每年6000元 -> 户·年,
   给予每人最高30万元 -> 人, 每人帮扶不少于4户 -> 人, 每个单位每年最高50万元 -> 单位·年;
-* a denominator written 每…1名 / 1户至少有1项: 每招收1名博士后,给予5万元 -> 名;
+* a denominator written 每…1名 (reaching into the next clause) or 1户至少有1项: 每招收1名博士后,给予5万元 -> 名;
 * cue words for averages and incomes: 人均年收入7000元 -> 人·年, 集体年收入35万元 -> 年.
 
 Examples::
@@ -36,25 +36,26 @@ def explicit_per(rate: str) -> str | None:
     return join_per([p for p in _PER_SPLIT.split(rate) if p])
 
 
-def prefixes(sentence: str) -> list[tuple[int, int, str]]:
-    """All 每X prefixes and 每…1X denominators: (start, end, noun)."""
-    found = {m.span(): m.group("noun") for m in _PREFIX_RE.finditer(sentence)}
+def prefixes(sentence: str) -> list[tuple[int, int, str, bool]]:
+    """All 每X prefixes and 每…1X denominators: (start, end, noun, is_denominator)."""
+    found = {m.span(): (m.group("noun"), False) for m in _PREFIX_RE.finditer(sentence)}
     for m in _DENOM_RE.finditer(sentence):
-        found[m.span()] = m.group("noun")
-    return sorted((s, e, n) for (s, e), n in found.items())
+        found[m.span()] = (m.group("noun"), True)
+    return sorted((s, e, n, d) for (s, e), (n, d) in found.items())
 
 
-def prefix_per(sentence: str, start: int, found: list[tuple[int, int, str]]) -> tuple[str | None, list[str]]:
-    """``per`` from the 每-chain nearest before ``start``; also returns the chain's nouns."""
+def prefix_per(sentence: str, start: int,
+               found: list[tuple[int, int, str, bool]]) -> tuple[str | None, list[str], int]:
+    """``per`` from the 每-chain nearest before ``start``; also the chain's nouns and where it starts."""
     before = [p for p in found if p[1] <= start]
     if not before:
-        return None, []
+        return None, [], -1
     last = before[-1]
     gap = sentence[last[1]:start]
-    if regex.search(r"[；;。！？]", gap):
-        return None, []
-    if regex.search(r"[，,：:]", gap) and len(gap) > CROSS_CLAUSE_REACH:
-        return None, []
+    if regex.search(r"[；;。！？()（）]", gap):
+        return None, [], -1
+    if regex.search(r"[，,：:]", gap) and (not last[3] or len(gap) > CROSS_CLAUSE_REACH):
+        return None, [], -1  # a 每X prefix stays in its clause; a 每…1名 denominator reaches the next one
     chain = [last]
     for p in reversed(before[:-1]):
         if p[1] == chain[0][0]:
@@ -62,7 +63,7 @@ def prefix_per(sentence: str, start: int, found: list[tuple[int, int, str]]) -> 
         else:
             break
     nouns = [p[2] for p in chain]
-    return join_per(nouns), nouns
+    return join_per(nouns), nouns, chain[0][0]
 
 
 def cue_per(window: str, unit_class: str) -> str | None:

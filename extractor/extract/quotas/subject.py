@@ -5,7 +5,7 @@ figure in its clause, less cue words and years (计划易地搬迁153户 -> 易�
 
 Examples::
 
-    >>> subject_for("打造3个以上产业发展示范基地", 2, 7, "count")
+    >>> subject_for("打造3个以上产业发展示范基地", 2, 6, "count")
     '产业发展示范基地'
     >>> subject_for("2016年计划易地搬迁153户", 11, 15, "count")
     '易地搬迁'

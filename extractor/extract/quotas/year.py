@@ -28,7 +28,9 @@ _CONTEXT_RE = regex.compile(
     rf"(?<![\d〇○零一二三四五六七八九年])(?:{alternation(cue_words('context_year'))})"
 )
 _BASE_RE = regex.compile(rf"(?:{alternation(cue_words('year_base'))})\s?$")
-_SINCE_RE = regex.compile(rf"^(?:底|末|初)?\s?(?:{alternation(cue_words('year_since'))})")
+_SINCE_RE = regex.compile(
+    rf"^(?:底|末|初)?\s?(?:{alternation(cue_words('year_since'))}|的?(?:{alternation(cue_words('year_base_after'))}))"
+)
 
 
 def year_marks(sentence: str, masks: list[tuple[int, int]], context_year: int | None) -> list[tuple[int, int]]:
@@ -53,11 +55,14 @@ def year_marks(sentence: str, masks: list[tuple[int, int]], context_year: int | 
     return sorted(marks)
 
 
-def year_for(start: int, marks: list[tuple[int, int]], context_year: int | None) -> int | None:
+def year_for(start: int, marks: list[tuple[int, int]], context_year: int | None,
+             only_before: bool = False) -> int | None:
+    """Nearest year before the figure, else the first after it (not for status figures: a deadline that
+    follows a baseline count is not the year the count is for), else the context year."""
     before = [y for pos, y in marks if pos < start]
     if before:
         return before[-1]
-    after = [y for pos, y in marks if pos >= start]
+    after = [] if only_before else [y for pos, y in marks if pos >= start]
     if after:
         return after[0]
     return context_year
