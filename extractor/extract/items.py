@@ -11,7 +11,7 @@ import regex
 
 from extractor.extract.measures import find_measures
 from extractor.extract.quotas import find_quotas
-from extractor.extract.targets import find_targets
+from extractor.extract.targets import find_targets, in_goal_section
 from extractor.extract.units import find_units
 from extractor.model import Measure, Quota, Target, Unit
 from extractor.structure.document import Document
@@ -45,7 +45,8 @@ def extract_quotas(document: Document) -> list[Quota]:
     quotas: list[Quota] = []
     for start, end in document.body_sentences():
         sentence = document.text[start:end]
-        for found in find_quotas(sentence, context_year=_context_year(document, start)):
+        for found in find_quotas(sentence, context_year=_context_year(document, start),
+                                 in_goal_section=in_goal_section(document, start)):
             a, b = start + found.start, start + found.end
             quotas.append(Quota(
                 id=f"q{len(quotas) + 1}", text=found.text, value=found.value, value_max=found.value_max,

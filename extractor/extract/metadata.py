@@ -11,7 +11,8 @@ import regex
 from extractor.model import DocType, Metadata, Reference
 from extractor.structure.header import DATE, DOC_NUMBER, FIELD, ISO_DATE, Header
 
-_TRANSMITTED = regex.compile(r"关于(?:印发|转发|发布)《?(?P<title>.+?)》?的(?:通知|通告|决定)$")
+_TRANSMITTED = regex.compile(r"关于(?:印发|转发|发布)《?(?P<title>.+?)》?(?:的(?:通知|通告|决定))?$")
+_TRAILING_PERIOD = regex.compile(r"\s*[(（][^()（）]*\d{4}[^()（）]*[)）]$")
 _CITED = regex.compile(
     r"《(?P<title>[^《》]{2,120})》\s*(?:[(（]\s*(?P<number>[^()（）]{2,40}?号)\s*[)）])?"
 )
@@ -34,6 +35,7 @@ _TYPES: tuple[tuple[str, DocType], ...] = (
 def doc_type_of(title: str | None) -> DocType:
     if not title:
         return "其他"
+    title = _TRAILING_PERIOD.sub("", title)  # 行动计划(2021—2023年) is a 计划
     for suffix, doc_type in _TYPES:
         if title.endswith(suffix):
             return doc_type

@@ -16,7 +16,7 @@ from collections import Counter
 import regex
 
 from extractor.extract.gazetteer import Division, Gazetteer, load_gazetteer
-from extractor.extract.vocabulary import word_frequency
+from extractor.extract.vocabulary import tokenizer, word_frequency
 from extractor.model import AdminLevel, Metadata, Region
 
 _SELF_LEVEL = (
@@ -95,9 +95,12 @@ def _county_from_text(text: str, gazetteer: Gazetteer) -> Division | None:
                 counts[node] += 2
             elif node.level == "township" and node.parent is not None:
                 counts[node.parent] += 1
-    for short, nodes in gazetteer.by_short.items():
-        if len(nodes) == 1 and nodes[0].level == "county" and short in text and _rare(short):
-            counts[nodes[0]] += text.count(short)
+    # short names count as words of the text, never as substrings (迁安 inside 搬迁安置 is no place)
+    words = Counter(tokenizer().lcut(text, HMM=False))
+    for word, frequency in words.items():
+        nodes = gazetteer.by_short.get(word, [])
+        if len(nodes) == 1 and nodes[0].level == "county" and _rare(word):
+            counts[nodes[0]] += frequency
     if not counts:
         return None
     (best, best_count), *rest = counts.most_common(2) + [(None, 0)]

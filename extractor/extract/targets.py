@@ -33,6 +33,11 @@ _STATUS = regex.compile(r"截止|截至|现有|以来|已经|已累计|共有")
 _OUTCOME = regex.compile(r"实现|脱贫|达到|达|完成|消除|退出|摘帽|提高|增加|控制在|稳定在|覆盖|改善|增强|巩固|减贫|扶持|解决")
 
 
+def in_goal_section(document: Document, position: int) -> bool:
+    """Whether ``position`` lies in a section (or under one) whose title names goals (目标, 目标任务)."""
+    return any(_GOAL_SECTION.search(node.title) for node in document.ancestors(document.section_at(position)))
+
+
 def deadline_year(clause: str) -> int | None:
     match = _DEADLINE.search(clause)
     if not match:
@@ -40,7 +45,7 @@ def deadline_year(clause: str) -> int | None:
     return int(match.group("y") or match.group("y2") or match.group("y3"))
 
 
-def _cue_year(clause: str, group: str, in_goal_section: bool, opens_group: bool) -> tuple[bool, int | None]:
+def _cue_year(clause: str, group: str, goal_section: bool, opens_group: bool) -> tuple[bool, int | None]:
     """Whether ``clause`` starts a target, and the year it gives."""
     if _STATUS.search(clause) or _ABOUT_DOCUMENT.search(clause):
         return False, None
@@ -52,7 +57,7 @@ def _cue_year(clause: str, group: str, in_goal_section: bool, opens_group: bool)
         return True, int(planned.group("y"))
     if _COMMITMENT.search(clause) and _END_STATE.search(group):
         return True, None
-    if in_goal_section:
+    if goal_section:
         named = _YEAR.search(clause)
         if named:
             return True, int(named.group("y"))
@@ -68,14 +73,14 @@ def find_targets(document: Document) -> list[tuple[int, int, int | None]]:
         chain = document.ancestors(document.section_at(start))
         if chain and start == chain[0].span[0]:
             start += len(chain[0].label)  # a numbered item's label is not part of its text
-        in_goal_section = any(_GOAL_SECTION.search(node.title) for node in chain)
+        goal_section = in_goal_section(document, start)
         for group in _CLAUSE_GROUP.finditer(text, start, end):
             current: list[int | None] | None = None  # [start, end, year]
             for index, clause in enumerate(_CLAUSE.finditer(text, group.start(), group.end())):
                 body = clause.group().rstrip(",，;；。")
                 if not body.strip():
                     continue
-                starts, year = _cue_year(body, group.group(), in_goal_section, index == 0)
+                starts, year = _cue_year(body, group.group(), goal_section, index == 0)
                 if starts:
                     if current:
                         targets.append(tuple(current))

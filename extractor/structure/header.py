@@ -27,6 +27,8 @@ ORGAN_LINE = regex.compile(
 )
 _RECIPIENT_LINE = regex.compile(r"^[^。]{2,200}[:：]$")
 FIELD = regex.compile(r"^(?P<key>[^:：]{1,8})\s*[:：]\s*(?P<value>.*)$")
+# PKULaw titles of transmittals run to 120 characters and more.
+_MAX_TITLE = 160
 _PORTAL_LINE = regex.compile(r"^【[^】]{1,10}】|^https?://")
 _TRANSMITTAL = regex.compile(r"现将|印发给你们|印发你们|请认真|遵照执行|贯彻执行|抓好贯彻")
 
@@ -54,8 +56,9 @@ def classify(line: str) -> str | None:
         return None
     if _PORTAL_LINE.match(stripped):
         return "field"
-    number = DOC_NUMBER.search(stripped)
-    if number and number.start() == 0 and len(stripped) - len(number.group()) <= 14:
+    unwrapped = stripped.strip("()（）[]【】")
+    number = DOC_NUMBER.search(unwrapped)
+    if number and number.start() == 0 and len(unwrapped) - len(number.group()) <= 14:
         return "number"  # "木政发〔2016〕10号", "泰发〔2016〕5号 2016年2月23日"
     if FIELD.match(stripped) and not _RECIPIENT_LINE.match(stripped) and len(stripped) < 120:
         return "field"  # portal metadata: "发布机关： …", "文　　号： …"
@@ -67,7 +70,7 @@ def classify(line: str) -> str | None:
         return "recipients"
     if _TRANSMITTAL.search(stripped) and len(stripped) < 200:
         return "transmittal"
-    if len(stripped) <= 80 and not regex.search(r"[。;；]$", stripped):
+    if len(stripped) <= _MAX_TITLE and not regex.search(r"[。;；]$", stripped):
         if DOC_TYPE_END.search(regex.sub(r"[(（][^()（）]*[)）]$", "", stripped)) or "关于" in stripped:
             return "title"
     return None
@@ -76,6 +79,15 @@ def classify(line: str) -> str | None:
 def _is_date_line(line: str) -> bool:
     match = DATE.search(line) or ISO_DATE.search(line)
     return bool(match) and len(line) - len(match.group()) <= 6
+
+
+def _untitled_heading(line: str, before: list[HeaderLine]) -> bool:
+    """A short line with no sentence punctuation right after 文号 or portal fields, before any title."""
+    stripped = line.strip()
+    return (
+        bool(before) and before[-1].kind in {"number", "field"} and not any(l.kind == "title" for l in before)
+        and 4 <= len(stripped) <= 60 and not regex.search(r"[。，,;；:：!?！？]", stripped)
+    )
 
 
 def parse_header(text: str, first_heading: int | None) -> Header:
@@ -88,6 +100,8 @@ def parse_header(text: str, first_heading: int | None) -> Header:
         if start >= limit:
             break
         kind = classify(raw)
+        if kind is None and _untitled_heading(raw, lines):
+            kind = "title"  # 广州开发区(黄埔区)促进人才高质量发展的政策措施: a title without a type word
         if kind is None:
             return Header(lines, start)
         lines.append(HeaderLine(kind, raw.strip(), start, start + len(raw)))
