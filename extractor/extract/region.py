@@ -1,7 +1,7 @@
 """Administrative level and region of the issuer (SPEC section 3), resolved through the gazetteer.
 
 Evidence in order of trust:
-1. the issuers' names (``中共泰州市委`` → 泰州市; ``木凯淖尔镇人民政府`` → 木凯淖尔镇), or the reported
+1. the issuers' names (``中共扬州市委`` → 扬州市; ``某某镇人民政府`` → that township), or the reported
    government for a news report (the division its body names most often);
 2. a self-reference when the issuer is unnamed (``全乡``, ``我镇``, ``全县``) for the level;
 3. the rest of the text to choose among same-named divisions: names and short names of ancestors

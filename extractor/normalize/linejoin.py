@@ -3,7 +3,7 @@
 A line break is removed when the text on either side cannot stand on its own:
 - the line leaves a bracket or quotation open (``现将《…实施`` / ``方案》印发…``);
 - the line ends on a character that cannot end a line (``、`` ``，`` or a connective such as ``的``);
-- the line is a fragment of a title still looking for its document type (``…关于印发木凯淖尔`` /
+- the line is a fragment of a title still looking for its document type (``…关于印发某某`` /
   ``镇人民政府2016年精准扶贫脱贫`` / ``工作实施方案的通知``).
 A break is always kept before a numbered heading, a date line and after sentence-final punctuation, so real
 paragraph breaks survive.
