@@ -70,5 +70,47 @@ def eval_command(
         json_out.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", "utf-8")
 
 
+def _comparison(records: Path):
+    from extractor.compare import compare
+
+    try:
+        comparison = compare(records)
+    except (OSError, ValueError) as exc:
+        console.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(1) from exc
+    for error in comparison.errors:
+        console.print(f"[yellow]skipped[/yellow] {error.origin}: {error.reason}")
+    if not comparison.records:
+        console.print(f"[red]error[/red] {records}: no records to compare")
+        raise typer.Exit(1)
+    return comparison
+
+
+@app.command("compare")
+def compare_command(
+    records: Annotated[Path, typer.Argument(help="An extract output folder or a records.jsonl.", exists=True)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the tables.")],
+) -> None:
+    """Comparison tables across levels and regions, as CSV, one XLSX workbook and JSON."""
+    from extractor.compare import write_comparison
+
+    comparison = _comparison(records)
+    written = write_comparison(comparison, out)
+    pairs = len(comparison.tables["chain_pairs"].rows)
+    console.print(f"{len(comparison.records)} documents, {pairs} region-chain pairs → {len(written)} files in {out}")
+
+
+@app.command("report")
+def report_command(
+    records: Annotated[Path, typer.Argument(help="An extract output folder or a records.jsonl.", exists=True)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("report.html"),
+) -> None:
+    """One self-contained HTML report (works offline): overview, comparison, every document highlighted."""
+    from extractor.report import write_report
+
+    comparison = _comparison(records)
+    console.print(f"{len(comparison.records)} documents → {write_report(comparison, out)}")
+
+
 if __name__ == "__main__":
     app()
