@@ -6,7 +6,9 @@
   short quoted slogan (“六个精准”, “12+3”);
 * counts that only total a list named beside them: “扶贫谁、谁来扶、怎么扶”三个环节, A、B、C和D四个原则 — the
   count equals the number of items listed right before it;
-* 一X一Y set phrases (一户一策, 一村一品), and 一 inside a word (同一, 统一, 唯一, 之一).
+* 一X一Y set phrases (一户一策, 一村一品), and 一 inside a word (同一, 统一, 唯一, 之一);
+* 一 with a classifier and no comparator, which is the article "a" (指定一个部门负责, 实施一个项目), not a count;
+  with a bound it counts again (一个以上, 至少掌握一门).
 
 Examples::
 
@@ -90,6 +92,17 @@ def is_list_total(sentence: str, start: int, value: float) -> bool:
         return False
     # A、B等三项: a small named set; 新生入学、教师招聘等62项: examples of a real count
     return items <= value <= 9 if loose else value == items
+
+
+def is_article(sentence: str, start: int, end: int, number_text: str, comparator: str) -> bool:
+    """一个部门, 一名干部: a bare 一 + classifier is the indefinite article, unless a bound follows or a 每
+    rate governs it (每个贫困村选派一名第一书记 is one per village)."""
+    if number_text != "一" or comparator != "=" or _BOUND_AFTER.match(sentence, end):
+        return False
+    return "每" not in sentence[clause_start(sentence, start):start]
+
+
+_BOUND_AFTER = regex.compile(r"\p{Han}{0,2}?(?:以上|以下|至少|不少于|左右)")
 
 
 def is_set_pattern(sentence: str, start: int, end: int, number_text: str) -> bool:

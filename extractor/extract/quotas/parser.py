@@ -171,7 +171,7 @@ def _finish(sentence, start, end, n1, value, value_max, unit_s, infix, rate, pos
             qual = None
     if value_max is not None:
         comparator = "range"
-    if exc.is_set_pattern(sentence, start, end, n1):
+    if exc.is_set_pattern(sentence, start, end, n1) or exc.is_article(sentence, start, end, n1, comparator):
         return None, end
     if unit.cls == "count" and exc.is_list_total(sentence, start, value):
         return None, end
