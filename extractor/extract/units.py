@@ -1,13 +1,17 @@
 """Responsible units: organs and positions the text makes responsible for work (SPEC section 3).
 
-Two shapes of evidence:
-- labelled slots — ``牵头单位:X``, ``责任单位:X、Y``, ``(牵头责任领导:责任干部:各村第一书记、各村书记)``;
-  an empty slot (a label followed directly by the next label or a closing bracket) yields nothing;
-- a subject before a trigger — ``X负责…``, ``由X牵头``, ``X承担主体责任``, ``X是第一责任人``,
-  ``由X任组长``, ``X配合``.
-A name must end with an organ or position suffix from ``models/units/suffixes.tsv``; lists joined by ``、``
-or ``和`` are split when every member is a complete name (``镇党委书记和镇长``), and kept whole when a member
-is a bare suffix (``镇党委、政府``).
+The ``responsibility_ruler`` of the policy pipeline marks two shapes of evidence over jieba tokens:
+- labelled slots (``牵头单位:X``, ``责任单位:X、Y``, ``(牵头责任领导:责任干部:各村第一书记、各村书记)``): the
+  names after the colon, up to the next slot or the end of the clause; an empty slot yields nothing;
+- triggers (``X负责…``, ``由X牵头``, ``X承担主体责任``, ``X是第一责任人``, ``由X任组长``, ``组长由X担任``,
+  ``X配合``): the name written before the trigger in its clause, after the last word that cannot belong to a
+  name (``models/units/name_boundaries.txt``) and without the words between name and trigger
+  (``trailing_words.txt``). A trigger with no name in its clause (``市委组织部负责…，配合实施…``) takes the
+  name of the previous trigger in the same sentence.
+A name must end with an organ or position suffix from ``models/units/suffixes.tsv``. A list joined by
+``、``/``和``/``及`` is split when every member is a complete name (``镇党委书记和镇长``) and kept whole when a
+member is a bare suffix or no name (``镇党委、政府``, ``人行、银监部门``); slot lists are always split.
+Duties that bind the whole document (``第一责任人``, ``主体责任``, ``负总责``) link to no single measure.
 """
 
 from __future__ import annotations
@@ -16,24 +20,24 @@ from dataclasses import dataclass
 from functools import cache
 
 import regex
+from spacy.tokens import Doc, Span
 
+from extractor.nlp import analyze_doc
+from extractor.nlp.components import RESPONSIBILITY
 from extractor.resources import read_lines
 from extractor.structure.document import Document
+from extractor.structure.sections import LABEL
 
-_SLOT = regex.compile(
-    r"(?P<label>牵头责任领导|牵头考核单位|牵头单位|牵头部门|责任单位|责任部门|责任领导|责任干部|责任人|配合单位|配合部门|协办单位)"
-    r"\s*[:：]\s*(?P<names>[^:：;；。)）\n]*?)(?=\s*(?:[;；。)）\n]|$|(?:牵头|责任|配合|协办)\p{Han}{0,4}[:：]))"
-)
-_SLOT_ROLES = (("配合", "cooperating"), ("协办", "cooperating"), ("牵头", "lead"), ("领导", "leader"), ("", "responsible"))
-_TRIGGER = regex.compile(
-    r"(?P<lead>牵头)|(?P<leader>是第一责任人|为第一责任人|任组长|担任组长|任政委|担任政委|任副组长)|"
-    r"(?P<responsible>负总责|负责|承担主体责任|要承担主体责任|履行主体责任)|(?P<cooperating>配合|协助)"
-)
-_CLAUSE_BREAK = regex.compile(r"[，,。；;：:\n“”\"]")
-_LEADING = regex.compile(r"^(?:同时|其中|并由|并|由|请|另|要求|明确)+")
-_TRAILING = regex.compile(r"(?:要|应|应当|必须|具体|主要|统一|分别|共同|切实|全面|按职责分工|按照职责分工|作为)+$")
-_LIST_SPLIT = regex.compile(r"[、和及]")
-_MAX_NAME = 20
+_CLAUSE_BREAK = frozenset("，,。；;：:!！?？\n")
+_SLOT_END = regex.compile(r"[;；。)）\n]")
+_SLOT_SPLIT = regex.compile(r"[、,，]")
+_LIST_SPLIT = regex.compile(r"[、和及]|会同")
+_TRAILING_BRACKET = regex.compile(r"[(（][^()（）]{1,12}[)）]$")
+_DUTY = regex.compile(r"[^，,。；;)）\n]{2,60}")
+_QUOTES = "“”\"‘’"
+_COUNTED = regex.compile(r"^[\d一二两三四五六七八九十几每]+[个名位家]")  # 一个部门: a count, not a name
+_WHOLE_DOCUMENT = ("第一责任人", "主体责任", "负总责", "总责")
+_MAX_NAME = 24
 
 
 @dataclass(frozen=True)
@@ -53,9 +57,27 @@ def _suffixes() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((s, k) for k, s in pairs), key=lambda p: -len(p[0])))
 
 
+@cache
+def _boundaries() -> frozenset[str]:
+    return frozenset(read_lines("units", "name_boundaries.txt"))
+
+
+@cache
+def _leading() -> regex.Pattern[str]:
+    return regex.compile(f"(?:{'|'.join(map(regex.escape, sorted(_boundaries(), key=len, reverse=True)))})+")
+
+
+@cache
+def _trailing() -> regex.Pattern[str]:
+    words = sorted(read_lines("units", "trailing_words.txt"), key=len, reverse=True)
+    return regex.compile(f"(?:{'|'.join(map(regex.escape, words))})+$")
+
+
 def unit_kind(name: str) -> str | None:
+    """``organ`` or ``position`` by the name's suffix (a trailing ``(农办)`` aside), else None."""
+    core = _TRAILING_BRACKET.sub("", name).strip(_QUOTES)
     for suffix, kind in _suffixes():
-        if name.endswith(suffix):
+        if core.endswith(suffix):
             return kind
     return None
 
@@ -68,71 +90,129 @@ def _is_complete(name: str) -> bool:
     return kind == "position" or any(name.endswith(s) and len(name) > len(s) for s, k in _suffixes() if k == "organ")
 
 
-def split_names(names: str, offset: int) -> list[tuple[str, int, int]]:
-    """Members of a list with their spans; the whole string when a member is not a complete name."""
+def _pieces(names: str, separator: regex.Pattern[str]) -> list[tuple[str, int]]:
     pieces, cursor = [], 0
-    for match in _LIST_SPLIT.finditer(names):
+    for match in separator.finditer(names):
         pieces.append((names[cursor:match.start()], cursor))
         cursor = match.end()
     pieces.append((names[cursor:], cursor))
-    pieces = [(p.strip(), c + len(p) - len(p.lstrip())) for p, c in pieces]
+    return [(p.strip(), c + len(p) - len(p.lstrip())) for p, c in pieces if p.strip()]
+
+
+def split_names(names: str, offset: int) -> list[tuple[str, int, int]]:
+    """Members of a subject list with their spans; the whole string when a member is not a complete name."""
+    pieces = _pieces(names, _LIST_SPLIT)
     if len(pieces) > 1 and all(_is_complete(p) for p, _ in pieces):
-        return [(p, offset + c, offset + c + len(p)) for p, c in pieces if p]
+        return [(p, offset + c, offset + c + len(p)) for p, c in pieces]
     whole = names.strip()
     lead = len(names) - len(names.lstrip())
     return [(whole, offset + lead, offset + lead + len(whole))] if whole else []
 
 
-def _slot_role(label: str) -> str:
-    return next(role for cue, role in _SLOT_ROLES if cue in label)
-
-
-def _subject_before(text: str, end: int) -> tuple[str, int] | None:
-    """The organ or position written right before a trigger ending at ``end``."""
-    start = end
-    while start > 0 and end - start < _MAX_NAME + 4 and not _CLAUSE_BREAK.match(text[start - 1]):
+def _clause_tokens(doc: Doc, end_token: int) -> list:
+    """The tokens of the clause that ends right before token ``end_token``."""
+    start = end_token
+    while start > 0 and not doc[start - 1].is_space and not any(ch in _CLAUSE_BREAK for ch in doc[start - 1].text):
         start -= 1
-    window = text[start:end]
-    trailing = _TRAILING.search(window)
+    return list(doc[start:end_token])
+
+
+def _subject(doc: Doc, tokens: list) -> tuple[str, int] | None:
+    """The name at the end of ``tokens`` and its start offset, or None when they hold no name."""
+    cut = max((i + 1 for i, token in enumerate(tokens) if token.text in _boundaries()), default=0)
+    tokens = tokens[cut:]
+    if not tokens:
+        return None
+    start = tokens[0].idx
+    window = doc.text[start:tokens[-1].idx + len(tokens[-1].text)]
+    opened = _unclosed_bracket(window)
+    if opened is not None:  # （省商务厅牵头…）: the name starts inside the bracket
+        window, start = window[opened + 1:], start + opened + 1
+    label = LABEL.match(window)
+    if label:
+        window, start = window[label.end():], start + label.end()
+    leading = _leading().match(window)  # a boundary word fused with the name's first word (由省…)
+    if leading and unit_kind(window[leading.end():]):
+        window, start = window[leading.end():], start + leading.end()
+    trailing = _trailing().search(window)
     if trailing:
         window = window[: trailing.start()]
-    leading = _LEADING.match(window)
-    cut = leading.end() if leading else 0
-    name = window[cut:]
-    if not name or len(name) > _MAX_NAME or unit_kind(name) is None:
+    if len(window) >= 2 and window[0] in _QUOTES and window[-1] in _QUOTES:
+        window, start = window[1:-1], start + 1
+    name = window.strip()
+    start += len(window) - len(window.lstrip())
+    if not name or len(name) > _MAX_NAME or unit_kind(name) is None or not _balanced(name) \
+            or _COUNTED.match(name):
         return None
-    return name, start + cut
+    return name, start
+
+
+def _unclosed_bracket(window: str) -> int | None:
+    """Position of the last opening bracket of ``window`` that is not closed inside it."""
+    stack = []
+    for i, ch in enumerate(window):
+        if ch in "(（":
+            stack.append(i)
+        elif ch in ")）" and stack:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+def _balanced(name: str) -> bool:
+    depth = 0
+    for ch in name:
+        depth += (ch in "(（") - (ch in ")）")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _slot_units(text: str, slot: Span, next_start: int) -> list[FoundUnit]:
+    end = _SLOT_END.search(text, slot.end_char, next_start)
+    names = text[slot.end_char:end.start() if end else next_start]
+    role = slot.label_.removeprefix("slot_")
+    return [FoundUnit(name, kind, role, None, a, b, False)
+            for piece, c in _pieces(names, _SLOT_SPLIT)
+            for name, a, b in split_names(piece, slot.end_char + c) if (kind := unit_kind(name))]
 
 
 def find_units(document: Document) -> list[FoundUnit]:
+    doc = analyze_doc(document)
     text = document.text
-    body = document.body_start
+    spans = sorted((s for s in doc.spans[RESPONSIBILITY] if s.start_char >= document.body_start),
+                   key=lambda s: s.start_char)
     units: list[FoundUnit] = []
-    slot_spans = []
-    for match in _SLOT.finditer(text, pos=body):
-        slot_spans.append(match.span())
-        role = _slot_role(match.group("label"))
-        for name, a, b in split_names(match.group("names"), match.start("names")):
-            kind = unit_kind(name)
-            if kind:
-                units.append(FoundUnit(name, kind, role, None, a, b, False))
-    for match in _TRIGGER.finditer(text, pos=body):
-        if any(a <= match.start() < b for a, b in slot_spans):
+    slots = [s for s in spans if s.label_.startswith("slot_")]
+    slot_regions = []
+    for index, slot in enumerate(slots):
+        next_start = slots[index + 1].start_char if index + 1 < len(slots) else len(text)
+        found = _slot_units(text, slot, next_start)
+        units.extend(found)
+        slot_regions.append((slot.start_char, max([slot.end_char] + [u.end for u in found])))
+    previous: tuple[tuple[int, int] | None, str, int] | None = None  # (sentence, subject, start)
+    for trigger in spans:
+        if trigger.label_.startswith("slot_") or any(a <= trigger.start_char < b for a, b in slot_regions):
             continue
-        role = match.lastgroup
-        subject_end = match.start()
-        subject = _subject_before(text, subject_end)
+        if trigger.id_ == "subject_inside":  # 组长由X担任: the name lies between 由 and 担任
+            subject = _subject(doc, list(trigger[2:-1]))
+        else:
+            subject = _subject(doc, _clause_tokens(doc, trigger.start))
+        sentence = document.sentence_at(trigger.start_char)
+        if subject is None and previous and previous[0] == sentence and not _clause_tokens(doc, trigger.start):
+            subject = previous[1:]
         if subject is None:
             continue
+        previous = (sentence, *subject)
         names, start = subject
+        role = trigger.label_
         duty = None
-        if role in {"responsible", "lead"}:
-            tail = regex.match(r"[^，,。；;)）\n]{2,40}", text[match.end():])
+        if role in {"responsible", "lead", "cooperating"}:
+            tail = _DUTY.match(text, trigger.end_char)
             duty = tail.group().strip() if tail else None
-        whole = "第一责任人" in match.group() or "主体责任" in match.group()
+        whole = any(w in trigger.text for w in _WHOLE_DOCUMENT)
         for name, a, b in split_names(names, start):
             kind = unit_kind(name)
-            if kind and _is_complete(name) or (kind and name == names):
+            if kind:
                 units.append(FoundUnit(name, kind, role, duty, a, b, whole))
     units.sort(key=lambda u: (u.start, u.end))
     return units

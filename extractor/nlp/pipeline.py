@@ -1,0 +1,58 @@
+"""The policy pipeline: a blank ``zh`` spaCy pipeline with the jieba tokenizer, the policy user dictionary
+and the rule components, all named in one config; and the trained measure classifier shipped in ``models/``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.extract.vocabulary import POLICY_TERMS
+from extractor.nlp import components  # noqa: F401  (registers the components)
+from extractor.nlp.tokenizer import TOKENIZER_NAME
+from extractor.resources import resource_path
+from extractor.structure.document import Document
+
+TEXTCAT_MODEL = "measures/textcat"
+RULE_COMPONENTS = ("policy_structure", "responsibility_ruler", "quota_spans")
+
+
+def blank_pipeline(user_dictionaries: tuple[str, ...] = (POLICY_TERMS,)) -> Language:
+    """A blank ``zh`` pipeline with the policy tokenizer and no components."""
+    tokenizer = {"@tokenizers": TOKENIZER_NAME, "user_dictionaries": list(user_dictionaries)}
+    return spacy.blank("zh", config={"nlp": {"tokenizer": tokenizer}})
+
+
+def build_pipeline(components: tuple[str, ...] = RULE_COMPONENTS) -> Language:
+    nlp = blank_pipeline()
+    for name in components:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@cache
+def rule_pipeline() -> Language:
+    return build_pipeline()
+
+
+def analyze_doc(document: Document) -> Doc:
+    """The analyzed document as a spaCy Doc with its structure, responsibility spans and quotas."""
+    nlp = rule_pipeline()
+    doc = nlp.make_doc(document.text)
+    doc._.document = document
+    return nlp(doc)
+
+
+def load_pipeline(path: str | Path) -> Language:
+    """Load a saved pipeline; the registered tokenizer reloads its user dictionaries."""
+    return spacy.load(path)
+
+
+@cache
+def measure_classifier() -> Language:
+    """The shipped TextCategorizer for measure categories (trained by ``scripts/train_textcat.py``)."""
+    return load_pipeline(resource_path(*TEXTCAT_MODEL.split("/")))
