@@ -78,13 +78,18 @@ class AlignedQuota:
 
     def display(self, with_unit: bool = False) -> str:
         """``≥900`` / ``50–200/人·月 [standard]`` / ``832 (2016)``: value, rate, year and a non-plain modality."""
-        number = f"{self.value:g}" if self.value_max is None else f"{self.value:g}–{self.value_max:g}"
+        number = _number(self.value) if self.value_max is None else f"{_number(self.value)}–{_number(self.value_max)}"
         comparator = _COMPARATOR_SIGNS.get(self.comparator, "")
         unit = self.unit if with_unit else ""
         per = f"/{self.per}" if self.per else ""
         year = f" ({self.year})" if self.year else ""
         modality = f" [{self.modality}]" if self.modality in ("baseline", "standard") else ""
         return f"{comparator}{number}{unit}{per}{year}{modality}"
+
+
+def _number(value: float) -> str:
+    """3000万元 reads 30000000, not 3e+07; a fraction keeps its digits."""
+    return str(int(value)) if value.is_integer() else f"{value:g}"
 
 
 @cache
