@@ -1,16 +1,17 @@
-"""The command line: a thin typer front over the library (batch runner, schema, scorer)."""
+"""The command line: a thin typer front over the library (batch runner, exports, schema, scorer)."""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
 
-from extractor.batch import Outcome, discover, finish, process_file
 from extractor.model import record_json_schema
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -22,31 +23,83 @@ console = Console(stderr=True)
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).", exists=True)],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for <doc_id>.json and records.jsonl.")],
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1,
+                                             help="Worker processes (default: all cores).")] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="Also write every record into this DuckDB file.")] = None,
+    engine: Annotated[str, typer.Option("--engine", help="local (process pool) or dask.")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address (tcp://host:8786); none: a local Dask cluster.")] = None,
+    max_mb: Annotated[float, typer.Option("--max-mb", help="Skip files larger than this (MB) with an error.")] = 50,
+    max_pages: Annotated[int, typer.Option("--max-pages", help="Fail documents with more pages.")] = 2000,
+    max_seconds: Annotated[float, typer.Option("--max-seconds", help="Fail documents that take longer.")] = 300,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit with status 1 when any file failed.")] = False,
 ) -> None:
-    """Extract one JSON record per document; failures go to OUT/errors.jsonl."""
+    """Extract one JSON record per document; failures go to OUT/errors.jsonl. A re-run resumes."""
+    from extractor.batch import Limits, Outcome, discover, run_batch
+    from extractor.engines import ENGINES, open_engine
+
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"{engine!r} is not one of {', '.join(ENGINES)}", param_hint="--engine")
+    limits = Limits(max_bytes=int(max_mb * 1024 * 1024), max_pages=max_pages, max_seconds=max_seconds)
     files = discover(paths)
-    out.mkdir(parents=True, exist_ok=True)
-    outcomes: list[Outcome] = []
-    with Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[errors]} errors"),
+    counts: Counter[str] = Counter()
+    with Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                  TextColumn("{task.fields[errors]} errors"), TimeElapsedColumn(), TextColumn("ETA"),
                   TimeRemainingColumn(), console=console, disable=quiet) as progress:
-        task = progress.add_task("extract", total=len(files), errors=0)
-        for path in files:
-            outcome = process_file(path, out)
-            outcomes.append(outcome)
-            errors = sum(o.status == "error" for o in outcomes)
-            progress.update(task, advance=1, errors=errors)
+        task = progress.add_task("extract", total=len(files), errors=0, rate="")
+
+        def advance(outcome: Outcome) -> None:
+            counts[outcome.status] += 1
+            counts["chars"] += outcome.chars
+            elapsed = progress.tasks[task].elapsed
+            rate = f"{counts['chars'] / elapsed / 1000:,.0f} k chars/s" if elapsed else ""
+            progress.update(task, advance=1, errors=counts["error"], rate=rate)
             if outcome.status == "error" and not quiet:
-                console.print(f"[red]error[/red] {outcome.path}: {outcome.message} ({outcome.error})")
-    finish(out, outcomes)
-    errors = [o for o in outcomes if o.status == "error"]
+                progress.console.print(f"[red]error[/red] {outcome.path}: {outcome.message} ({outcome.error})",
+                                       soft_wrap=True)
+
+        store = _open_store(db)
+        try:
+            with open_engine(engine, jobs, scheduler) as running:
+                run_batch(files, out, executor=running.executor, window=running.window, limits=limits,
+                          store=store, progress=advance)
+        finally:
+            if store is not None:
+                store.close()
     if not quiet:
-        done = sum(o.status == "ok" for o in outcomes)
-        skipped = sum(o.status == "skipped" for o in outcomes)
-        console.print(f"{done} extracted, {skipped} already done, {len(errors)} failed → {out}")
-    if strict and errors:
+        console.print(f"{counts['ok']} extracted, {counts['skipped'] + counts['duplicate']} already done or repeated, "
+                      f"{counts['error']} failed → {out}" + (f" and {db}" if db else ""))
+    if strict and counts["error"]:
         raise typer.Exit(1)
+
+
+def _open_store(db: Path | None):
+    if db is None:
+        return None
+    from extractor.store import DuckDBStore
+
+    return DuckDBStore(db)
+
+
+@app.command()
+def export(
+    source: Annotated[Path, typer.Argument(help="An extract output folder or a records.jsonl.", exists=True)],
+    to: Annotated[str, typer.Option("--to", help="duckdb, parquet, csv or xlsx.")] = "duckdb",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (duckdb, xlsx) or folder "
+                                             "(parquet, csv); default: beside the records.")] = None,
+) -> None:
+    """Write the records as one table per entity (documents, sections, targets, measures, units, quotas, tables)."""
+    from extractor.store import FORMATS, StoreError, export as export_records
+
+    if to not in FORMATS:
+        raise typer.BadParameter(f"{to!r} is not one of {', '.join(FORMATS)}", param_hint="--to")
+    try:
+        written = export_records(source, to, out)
+    except StoreError as exc:
+        console.print(f"[red]error[/red] {exc}", soft_wrap=True)
+        raise typer.Exit(1) from exc
+    console.print(f"{to} → {written}")
 
 
 @app.command()

@@ -1,0 +1,79 @@
+"""Where documents run: in this process, in a local pool of worker processes, or on a Dask cluster.
+
+Every engine is a ``concurrent.futures.Executor`` that ``extractor.batch.run_batch`` feeds; each worker
+process builds its own pipeline on its first document (jieba and spaCy are process-global and a pipeline
+does not pickle), so only the path, the file's bytes and the record JSON cross process boundaries.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from extractor.batch import InlineExecutor
+
+ENGINES = ("local", "dask")
+# Tasks queued per worker: enough to keep each busy while the main process reads and writes.
+QUEUED_PER_WORKER = 2
+
+
+@dataclass(frozen=True)
+class Engine:
+    executor: Executor
+    workers: int
+
+    @property
+    def window(self) -> int:
+        return self.workers * QUEUED_PER_WORKER
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _process_context() -> multiprocessing.context.BaseContext:
+    # forkserver where there is one: workers forked from a clean server that has imported the pipeline's
+    # modules, not from this process and its progress-bar thread; spawn elsewhere (macOS, Windows).
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["extractor.batch"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+@contextmanager
+def open_engine(engine: str = "local", jobs: int | None = None, scheduler: str | None = None) -> Iterator[Engine]:
+    """An executor for ``engine`` with ``jobs`` workers (default: all cores; a Dask cluster: all its threads)."""
+    if engine == "local":
+        jobs = jobs or default_jobs()
+        if jobs == 1:
+            yield Engine(InlineExecutor(), 1)
+            return
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_process_context()) as pool:
+            yield Engine(pool, jobs)
+        return
+    if engine == "dask":
+        with _dask_client(jobs, scheduler) as client:
+            yield Engine(client.get_executor(pure=False), sum(client.nthreads().values()))
+        return
+    raise ValueError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
+
+
+@contextmanager
+def _dask_client(jobs: int | None, scheduler: str | None):
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise RuntimeError("the Dask engine needs dask.distributed: pip install 'extractor[dask]'") from exc
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    # One single-threaded worker process per job: the pipeline's jieba is process-global and CPU-bound.
+    with LocalCluster(n_workers=jobs or default_jobs(), threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        yield client
