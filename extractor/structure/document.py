@@ -17,6 +17,7 @@ class Document:
     header: Header
     sections: list[SectionNode]
     sentences: list[tuple[int, int]]
+    tables: list[tuple[int, int]] = field(default_factory=list)  # spans of tables: cells, not body text
     _sentence_starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -31,7 +32,8 @@ class Document:
         return self.header.body_start
 
     def body_sentences(self) -> list[tuple[int, int]]:
-        return [span for span in self.sentences if span[0] >= self.body_start]
+        return [span for span in self.sentences
+                if span[0] >= self.body_start and not any(a <= span[0] < b for a, b in self.tables)]
 
     def sentence_at(self, position: int) -> tuple[int, int] | None:
         index = bisect.bisect_right(self._sentence_starts, position) - 1
@@ -57,9 +59,11 @@ class Document:
         return chain
 
 
-def analyze(normalized: NormalizedText) -> Document:
+def analyze(normalized: NormalizedText, tables: list[tuple[int, int]] | None = None) -> Document:
     text = normalized.text
     headings = find_headings(text)
     header = parse_header(text, headings[0].start if headings else None)
-    headings = [h for h in headings if h.start >= header.body_start]
-    return Document(normalized, header, build_tree(headings, len(text)), sentence_spans(text))
+    tables = tables or []
+    headings = [h for h in headings
+                if h.start >= header.body_start and not any(a <= h.start < b for a, b in tables)]
+    return Document(normalized, header, build_tree(headings, len(text)), sentence_spans(text), tables)
