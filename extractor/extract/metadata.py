@@ -9,7 +9,7 @@ import cn2an
 import regex
 
 from extractor.model import DocType, Metadata, Reference
-from extractor.structure.header import DATE, DOC_NUMBER, FIELD, ISO_DATE, Header
+from extractor.structure.header import DATE, DOC_NUMBER, FIELD, ISO_DATE, ORGAN_LINE, Header
 
 _TRANSMITTED = regex.compile(r"关于(?:印发|转发|发布)《?(?P<title>.+?)》?(?:的(?:通知|通告|决定))?$")
 _TRAILING_PERIOD = regex.compile(r"\s*[(（][^()（）]*\d{4}[^()（）]*[)）]$")
@@ -114,6 +114,9 @@ def extract_issuers(header: Header, text: str, title_line: str | None) -> list[s
         prefix = _clean_title(title_line).split("关于", 1)[0]
         if prefix:
             return split_organs(prefix)
+    signature = _closing_signature(text)
+    if signature:
+        return signature
     if is_news(text):
         match = _NEWS_MARK.search(text[:400])
         if match and match.group("outlet"):
@@ -121,6 +124,20 @@ def extract_issuers(header: Header, text: str, title_line: str | None) -> list[s
         lines = [line.strip() for line in text.split("\n")[1:4] if line.strip()]
         if lines and len(lines[0]) <= 12 and not regex.search(r"\p{P}|\d", lines[0]):
             return [lines[0]]
+    return []
+
+
+def _closing_signature(text: str) -> list[str]:
+    """Organ lines right above a closing date line (the signature block at the end of a notice)."""
+    lines = [line.strip() for line in text.rstrip().split("\n")[-6:]]
+    for index in range(len(lines) - 1, 0, -1):
+        if DATE.fullmatch(lines[index]) or ISO_DATE.fullmatch(lines[index]):
+            organs = []
+            for line in reversed(lines[:index]):
+                if not ORGAN_LINE.match(line):
+                    break
+                organs.insert(0, line)
+            return [o for line in organs for part in line.split() for o in split_organs(part)]
     return []
 
 

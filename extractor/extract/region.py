@@ -31,6 +31,7 @@ _LEVEL_WORDS = {"州": {"city"}, "盟": {"city"}, "市": {"city", "county"}, "�
 # only short names rarer than this in jieba's dictionary count.
 _MAX_SHORT_NAME_FREQUENCY = 1000
 _MIN_VILLAGE_HITS = 2
+_PLACEHOLDER = regex.compile(r"直辖|^市辖区$")
 
 
 def _level_of(node: Division) -> AdminLevel:
@@ -131,13 +132,13 @@ def _reported_division(text: str, gazetteer: Gazetteer) -> Division | None:
 
 
 def _region_of(node: Division) -> Region:
-    return Region(
-        province=node.ancestor("province").name if node.ancestor("province") else None,
-        city=node.ancestor("city").name if node.ancestor("city") else None,
-        county=node.ancestor("county").name if node.ancestor("county") else None,
-        township=node.ancestor("township").name if node.ancestor("township") else None,
-        code=node.code_or_parent(),
-    )
+    def name(level: str) -> str | None:
+        ancestor = node.ancestor(level)
+        # the data's placeholder layers (中山市 > 市直辖行政区划 > 大涌镇) are no division of their own
+        return ancestor.name if ancestor and not _PLACEHOLDER.search(ancestor.name) else None
+
+    return Region(province=name("province"), city=name("city"), county=name("county"),
+                  township=name("township"), code=node.code_or_parent())
 
 
 def _self_level(text: str) -> AdminLevel:
