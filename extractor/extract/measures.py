@@ -9,17 +9,21 @@ sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
 
-from extractor.extract.categories import classify
+from extractor.extract.categories import classify, group_category
 from extractor.resources import read_lines
 from extractor.structure.document import Document
 from extractor.structure.sections import SectionNode
 
-_ITEM = regex.compile(r"(?:^|(?<=[。;；!！?？\n]))\s*(?P<marker>[一二三四五六七八九十]{1,3}是)")
+# A marker opens a sentence or clause; after a comma only a later item (…保护人员,二是落实…), since 一是 after a
+# comma is too often ordinary text.
+_ITEM = regex.compile(r"(?:^|(?<=[。;；!！?？\n]))\s*(?P<marker>[一二三四五六七八九十]{1,3}是)"
+                      r"|(?<=[,，])(?P<marker>(?!一是)[一二三四五六七八九十]{1,3}是)")
 _ITEM_TITLE_END = regex.compile(r"[。;；:：]")
 
 
@@ -34,15 +38,24 @@ class FoundMeasure:
 
 
 @cache
-def _part_cues() -> regex.Pattern[str]:
-    return regex.compile("|".join(map(regex.escape, read_lines("measures", "part_cues.txt"))))
+def _cues(name: str) -> regex.Pattern[str]:
+    return regex.compile("|".join(map(regex.escape, read_lines("measures", name))))
+
+
+def _is_action_part(title: str) -> bool:
+    """A top-level title that prescribes work (扶持低收入人口增收致富), not one that frames it (目标任务)."""
+    return bool(_cues("action_verbs.txt").match(title)) and not _cues("framing_cues.txt").search(title)
 
 
 def _measure_sections(document: Document) -> dict[str, SectionNode]:
-    """Sections nested under a measures part (the part's heading itself is not a measure)."""
+    """Sections nested under a measures part, and action-titled parts themselves (a cue-titled part such as
+    具体措施 is a container, not a measure)."""
     by_id = {node.id: node for node in document.sections}
-    parts = {node.id for node in document.sections if node.parent is None and _part_cues().search(node.title)}
-    chosen = {}
+    tops = [node for node in document.sections if node.parent is None]
+    actions = {node.id for node in tops if _is_action_part(node.title) and not _cues("part_cues.txt").search(node.title)}
+    parts = {node.id for node in tops if node.id in actions or (_cues("part_cues.txt").search(node.title)
+                                                                and not _cues("framing_cues.txt").search(node.title))}
+    chosen = {node.id: node for node in tops if node.id in actions}
     for node in document.sections:
         ancestor = by_id.get(node.parent) if node.parent else None
         while ancestor is not None:
@@ -62,7 +75,8 @@ def _paragraphs(text: str, start: int) -> list[tuple[int, int]]:
     return spans
 
 
-def find_measures(document: Document) -> list[FoundMeasure]:
+def find_measures(document: Document, classify: Callable[[str, str], str] = classify) -> list[FoundMeasure]:
+    """``classify(title, body)`` gives each measure's category (the shipped classifier by default)."""
     text = document.text
     sections = _measure_sections(document)
     measures: list[FoundMeasure] = []
@@ -111,4 +125,16 @@ def find_measures(document: Document) -> list[FoundMeasure]:
                 category=classify(title, body_text),
             ))
     measures.sort(key=lambda m: (m.body[0], m.level))
-    return measures
+    return _group_categories(measures, classify)
+
+
+def _group_categories(measures: list[FoundMeasure], classify: Callable[[str, str], str]) -> list[FoundMeasure]:
+    """A group measure takes the category most of its children share, else its title's alone (its body is
+    the children's text); innermost groups first."""
+    by_key = {m.key: m for m in measures}
+    for level in sorted({m.level for m in measures}, reverse=True):
+        for group in [m for m in by_key.values() if m.level == level]:
+            children = [c.category for c in by_key.values() if c.parent == group.key]
+            if children:
+                by_key[group.key] = replace(group, category=group_category(classify(group.title, ""), children))
+    return [by_key[m.key] for m in measures]

@@ -1,0 +1,70 @@
+"""The spaCy pipeline: jieba with the policy vocabulary (also after a reload in a fresh process), the rule
+components registered by name, and the shipped measure classifier."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from extractor.extract.categories import load_taxonomy
+from extractor.nlp import analyze_doc, build_pipeline, measure_classifier
+from extractor.normalize import normalize
+from extractor.structure.document import analyze
+
+POLICY_WORDS = ["建档立卡", "两不愁三保障", "第一书记", "嘎查村", "易地搬迁"]
+SENTENCE = "对建档立卡贫困户落实两不愁三保障,由第一书记驻嘎查村推进易地搬迁。"
+
+_TOKENS_AFTER_RELOAD = """
+import sys, spacy
+{setup}
+nlp = spacy.load(sys.argv[1])
+print("|".join(t.text for t in nlp(sys.argv[2])))
+"""
+
+
+def _tokens_in_fresh_process(path, setup: str) -> list[str]:
+    code = _TOKENS_AFTER_RELOAD.format(setup=setup)
+    out = subprocess.run([sys.executable, "-c", code, str(path), SENTENCE], capture_output=True, text=True, check=True)
+    return out.stdout.strip().split("|")
+
+
+def test_policy_words_are_single_tokens():
+    tokens = [t.text for t in build_pipeline(())(SENTENCE)]
+    assert all(word in tokens for word in POLICY_WORDS)
+
+
+def test_reloaded_pipeline_keeps_the_user_dictionary(tmp_path):
+    build_pipeline().to_disk(tmp_path / "policy")
+    tokens = _tokens_in_fresh_process(tmp_path / "policy", "import extractor.nlp")
+    assert all(word in tokens for word in POLICY_WORDS)
+
+
+def test_plain_jieba_pipeline_splits_the_policy_words(tmp_path):
+    """The control: spaCy's own jieba segmenter, saved and reloaded, knows none of the user words."""
+    import spacy
+
+    spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}}).to_disk(tmp_path / "plain")
+    tokens = _tokens_in_fresh_process(tmp_path / "plain", "")
+    assert not any(word in tokens for word in ("两不愁三保障", "嘎查村", "易地搬迁"))
+
+
+def test_components_expose_structure_triggers_and_quotas():
+    text = "一、具体措施\n(一)发展产业。扶持贫困户832户,由镇长任组长。\n(二)兜底保障。责任单位:镇民政办、镇财政所\n"
+    document = analyze(normalize(text))
+    doc = analyze_doc(document)
+    assert doc._.document is document
+    assert [s.label_ for s in doc.spans["sections"]] == ["level1", "level2", "level2"]
+    assert doc.spans["sections"][1].text.startswith("(一)发展产业。扶持")
+    assert len(doc.spans["sentences"]) == len(document.body_sentences())
+    assert [(s.text, s.label_) for s in doc.spans["quotas"]] == [("832户", "户")]
+    assert [(s.text, s.label_) for s in doc.spans["responsibility"]] == [("任组长", "leader"),
+                                                                          ("责任单位:", "slot_responsible")]
+
+
+@pytest.mark.parametrize("text", ["加大危房改造力度,确保住房安全", "开展技能培训,促进转移就业"])
+def test_shipped_classifier_predicts_a_taxonomy_category(text):
+    scores = measure_classifier()(text).cats
+    assert set(scores) == {c.code for c in load_taxonomy()}
+    assert abs(sum(scores.values()) - 1) < 1e-3
