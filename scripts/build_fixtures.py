@@ -11,7 +11,7 @@ remove the furniture and re-join the wrapped lines to get the seed's text back. 
 seed's text becomes a real ruled table, with narrow columns so that cells wrap onto two lines; in seed 004
 it is pushed to the foot of a page so it continues on the next one. The DOCX files carry the same
 paragraphs and tables. The bad PDFs are an encrypted one, a truncated one and an image-only one (a
-rendered page of text with no text layer).
+rendered page of text with no text layer); ``fake_bold.pdf`` draws its glyphs twice.
 """
 
 from __future__ import annotations
@@ -131,6 +131,27 @@ def build_docx(text: str, target: Path) -> None:
     target.write_bytes(buffer.getvalue())
 
 
+def build_fake_bold(target: Path) -> None:
+    """A page whose title is drawn twice, 0.3 pt apart, and a line doubled glyph by glyph: fake bold."""
+    from reportlab.pdfgen import canvas
+
+    page = canvas.Canvas(str(target), pagesize=A4, invariant=1)
+    page.setFont(FONT, 14)
+    for shift in (0, 0.3):
+        page.drawString(30 * mm + shift, A4[1] - 40 * mm, "关于做好精准扶贫工作的通知")
+    page.drawString(30 * mm, A4[1] - 50 * mm, "各乡镇人民政府:")
+    line = page.beginText(30 * mm, A4[1] - 60 * mm)
+    line.setFont(FONT, 14)
+    for char in "确保全县减贫1200户。":
+        x, y = line.getCursor()
+        line.textOut(char)
+        line.setTextOrigin(x + 0.3, y)
+        line.textOut(char)
+        line.setTextOrigin(x + pdfmetrics.stringWidth(char, FONT, 14), y)
+    page.drawText(line)
+    page.save()
+
+
 def build_bad_pdfs(good: Path) -> None:
     BAD.mkdir(parents=True, exist_ok=True)
     data = good.read_bytes()
@@ -169,6 +190,7 @@ def main() -> None:
         build_pdf(text, OUT / f"{seed.stem}.pdf", header, split_table=has_table)
         build_docx(text, OUT / f"{seed.stem}.docx")
         print(f"{seed.name}: pdf + docx{' (table split across pages)' if has_table else ''}")
+    build_fake_bold(OUT / "fake_bold.pdf")
     build_bad_pdfs(OUT / "000_6e0011d51a97911b.pdf")
     print(f"bad PDFs in {BAD.relative_to(ROOT)}")
 

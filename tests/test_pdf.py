@@ -88,3 +88,8 @@ def test_gold_scores_of_pdf_and_docx_match_txt():
             if value is not None:
                 assert scores[fmt][name] is not None and abs(scores[fmt][name] - value) <= 0.02, (fmt, name)
     assert scores["pdf"]["tables"] == 1.0
+
+
+def test_fake_bold_is_read_once():
+    text = read_document(FORMATS / "fake_bold.pdf").text
+    assert text.splitlines() == ["关于做好精准扶贫工作的通知", "各乡镇人民政府:", "确保全县减贫1200户。"]

@@ -45,7 +45,8 @@ _PAGE_NUMBER = regex.compile(
 )
 _UNMAPPED = regex.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd\x00-\x08]")
 _LEADING_WORD = regex.compile(r"[^\p{Han}\s，。、；：,;:]+")
-_FURNITURE_ZONE = 2  # lines at the top and at the foot of a page that may be running headers or footers
+_FURNITURE_ZONE = 2
+_MIN_WRAPPED_LINES = 3  # lines at the top and at the foot of a page that may be running headers or footers
 
 
 @dataclass
@@ -66,6 +67,10 @@ class _Page:
 
 def _clean(text: str) -> str:
     return _UNMAPPED.sub("\ufffd", text)
+
+
+def _visible(lines: list[_Line]) -> int:
+    return sum(len(regex.sub(r"\s", "", line.text)) for line in lines)
 
 
 def _open(path: str, data: bytes) -> pdfium.PdfDocument:
@@ -108,13 +113,26 @@ def _pdfium_lines(page: pdfium.PdfPage, height: float) -> list[_Line]:
     return lines
 
 
-def _count_objects(page: pdfium.PdfPage, kind: int) -> int:
-    return sum(1 for _ in page.get_objects(filter=[kind], max_depth=2))
+def _has_objects(page: pdfium.PdfPage, kind: int, at_least: int) -> bool:
+    """Whether the page holds ``at_least`` top-level objects of ``kind`` (raw calls: no wrapper per object)."""
+    found = 0
+    for index in range(pdfium_raw.FPDFPage_CountObjects(page.raw)):
+        if pdfium_raw.FPDFPageObj_GetType(pdfium_raw.FPDFPage_GetObject(page.raw, index)) == kind:
+            found += 1
+            if found >= at_least:
+                return True
+    return False
+
+
+def _doubled(chars: list[dict]) -> bool:
+    """Whether a glyph is drawn twice at nearly the same place (fake bold), which ``dedupe_chars`` undoes."""
+    return any(a["text"] == b["text"] and abs(a["x0"] - b["x0"]) < 1 and abs(a["top"] - b["top"]) < 1
+               for a, b in zip(chars, chars[1:]))
 
 
 def _plumber_page(plumber_page) -> tuple[list[_Line], int]:
     """Lines of a page with its ruled tables as table lines; and how many tables it holds."""
-    page = plumber_page.dedupe_chars()
+    page = plumber_page.dedupe_chars() if _doubled(plumber_page.chars) else plumber_page
     found = page.find_tables()
     if not found:
         return [], 0
@@ -173,24 +191,21 @@ def _assemble(pages: list[_Page]) -> tuple[str, list[SourceTable], list[SourceWa
             continue
         merged.append((number, line))
 
-    margins = {}
-    for number, page in enumerate(pages):
-        text_lines = [line for n, line in merged if n == number and line.table is None]
-        if text_lines:
-            widths = [(line.bottom - line.top) for line in text_lines]
-            margins[number] = (min(l.x0 for l in text_lines), max(l.x1 for l in text_lines),
-                               sorted(widths)[len(widths) // 2])
+    text_lines = [line for _, line in merged if line.table is None]
+    heights = sorted(line.bottom - line.top for line in text_lines)
+    em = heights[len(heights) // 2] if heights else 0.0
+    left = min((line.x0 for line in text_lines), default=0.0)
+    right = max((line.x1 for line in text_lines), default=0.0)
+    # The text block's right edge is known only when several lines run up to it.
+    wraps = sum(1 for line in text_lines if line.x1 >= right - 1.5 * em) >= _MIN_WRAPPED_LINES
 
-    def joins(a: tuple[int, _Line], b: tuple[int, _Line]) -> bool:
-        (pa, la), (pb, lb) = a, b
-        if la.table or lb.table or pa not in margins or pb not in margins:
+    def joins(a: _Line, b: _Line) -> bool:
+        if not wraps or a.table or b.table:
             return False
-        right, em = margins[pa][1], margins[pa][2]
-        left = margins[pb][0]
         # A line breaks early when the next word (a Latin or number run) does not fit: allow for its width.
-        word = _LEADING_WORD.match(lb.text)
+        word = _LEADING_WORD.match(b.text)
         slack = 1.5 * em + (0.6 * em * len(word.group()) if word else 0.0)
-        return la.x1 >= right - slack and lb.x0 <= left + 0.5 * margins[pb][2]
+        return a.x1 >= right - slack and b.x0 <= left + 0.5 * em
 
     pieces: list[str] = []
     tables: list[SourceTable] = []
@@ -200,7 +215,7 @@ def _assemble(pages: list[_Page]) -> tuple[str, list[SourceTable], list[SourceWa
         if index:
             previous = merged[index - 1]
             page_changed = previous[0] != number
-            if joins(previous, (number, line)):
+            if joins(previous[1], line):
                 separator = ""
                 pending_break = pending_break or page_changed
             else:
@@ -234,13 +249,13 @@ def read_pdf(path: str, data: bytes) -> BackendText:
         if count > MAX_PAGES:
             raise IngestError(path, f"PDF of {count} pages is over the {MAX_PAGES}-page limit", "too_large")
         pages: list[_Page] = []
-        images = 0
+        image_pages = 0
         for number in range(count):
             page = document[number]
             try:
                 height = page.get_height()
                 lines = None
-                if _count_objects(page, pdfium_raw.FPDF_PAGEOBJ_PATH) >= _MIN_RULES:
+                if _has_objects(page, pdfium_raw.FPDF_PAGEOBJ_PATH, _MIN_RULES):
                     if plumber is None:
                         plumber = pdfplumber.open(io.BytesIO(data))
                     lines, found = _plumber_page(plumber.pages[number])
@@ -248,7 +263,8 @@ def read_pdf(path: str, data: bytes) -> BackendText:
                         lines = None
                 if lines is None:
                     lines = _pdfium_lines(page, height)
-                images += _count_objects(page, pdfium_raw.FPDF_PAGEOBJ_IMAGE)
+                if _visible(lines) < _MIN_CHARS_PER_PAGE:
+                    image_pages += _has_objects(page, pdfium_raw.FPDF_PAGEOBJ_IMAGE, 1)
                 pages.append(_Page(lines))
             finally:
                 page.close()
@@ -258,10 +274,10 @@ def read_pdf(path: str, data: bytes) -> BackendText:
         if plumber is not None:
             plumber.close()
         document.close()
-    visible = sum(len(regex.sub(r"\s", "", line.text)) for page in pages for line in page.lines)
-    if visible < _MIN_CHARS_PER_PAGE * max(1, len(pages)) and images:
-        raise IngestError(path, f"image-only PDF: {visible} characters of text on {len(pages)} page(s) with "
-                                f"{images} image(s); OCR is needed to read it", "needs_ocr")
+    visible = sum(_visible(page.lines) for page in pages)
+    if visible < _MIN_CHARS_PER_PAGE * max(1, len(pages)) and image_pages:
+        raise IngestError(path, f"image-only PDF: {visible} characters of text on {len(pages)} page(s), "
+                                f"{image_pages} of them images without text; OCR is needed to read it", "needs_ocr")
     _mark_furniture(pages)
     text, tables, warnings = _assemble(pages)
     if not text.strip():
