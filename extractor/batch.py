@@ -23,7 +23,7 @@ import signal
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -269,7 +269,11 @@ def run_batch(paths: Iterable[str | Path], out_dir: Path, *, executor: Executor 
         if (out_dir / f"{doc_id}.json").exists():
             settle(index, Outcome(str(path), "skipped", doc_id))
             continue
-        in_flight[executor.submit(extract_document, str(path), data, limits)] = index
+        try:
+            in_flight[executor.submit(extract_document, str(path), data, limits)] = index
+        except BrokenExecutor as exc:  # a worker died and took the pool with it: report, go on, resume later
+            settle(index, _failed(str(path), "extract", type(exc).__name__, f"{exc} (re-run to retry)").outcome)
+            continue
         if len(in_flight) >= window:
             collect(wait(in_flight, return_when=FIRST_COMPLETED).done)
     collect(wait(in_flight).done)

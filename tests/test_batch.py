@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import multiprocessing
+import os
 import shutil
 import signal
 import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -154,3 +157,23 @@ def test_stale_temporaries_are_removed(serial, inputs, tmp_path):
     assert sum(o.status == "skipped" for o in outcomes) == 5
     assert tree(tmp_path) == tree(serial[0])
 
+
+
+class DyingPool(ProcessPoolExecutor):
+    """A pool whose worker dies on the document 002_*, as an out-of-memory kill would end it."""
+
+    def submit(self, fn, path, *args):
+        if Path(path).name.startswith("002_"):
+            return super().submit(os._exit, 9)
+        return super().submit(fn, path, *args)
+
+
+def test_a_dead_worker_stops_nothing_and_a_rerun_completes(inputs, serial, tmp_path):
+    with DyingPool(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        outcomes = run_batch([inputs], tmp_path, executor=pool, window=1)
+    assert [Path(o.path).name for o in outcomes] == [Path(o.path).name for o in serial[1]]
+    lost = [Path(o.path).name[:3] for o in outcomes if o.error == "BrokenProcessPool"]
+    assert lost == ["002", "003", "004", "emp"]  # every document after the death, empty.txt included
+    assert len((tmp_path / "records.jsonl").read_text("utf-8").splitlines()) == 2
+    run_batch([inputs], tmp_path)
+    assert tree(tmp_path) == tree(serial[0])
