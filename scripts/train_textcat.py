@@ -43,7 +43,7 @@ class Labelled:
 
 def gold_examples(gold_dir: Path) -> list[Labelled]:
     examples = []
-    for path in sorted(gold_dir.glob("*.json")):
+    for path in sorted(gold_dir.rglob("*.json")):
         gold = json.loads(path.read_text("utf-8"))
         if not gold.get("measures"):
             continue

@@ -12,7 +12,7 @@ from extractor.ingest import read_document
 from extractor.normalize import normalize
 
 ROOT = Path(__file__).parent.parent
-GOLD = sorted((ROOT / "gold").glob("*.json"))
+GOLD = sorted((ROOT / "gold").rglob("*.json"))
 TAXONOMY = {line.split("\t")[0] for line in (ROOT / "models/measures/taxonomy.tsv").read_text("utf-8").splitlines()
             if line and not line.startswith("#")} | {"other"}
 
