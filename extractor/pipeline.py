@@ -20,7 +20,7 @@ def build_record(source: SourceDocument) -> Record:
     document = analyze(normalized, table_spans(tables))
     metadata = extract_metadata(document.header, document.text)
     metadata.admin_level, metadata.region = resolve_region(metadata, document.text)
-    items = extract_items(document)
+    items = extract_items(document, metadata.doc_type)
     return Record(
         doc_id=source.doc_id,
         source=Source(path=source.path, sha256=source.sha256, format=source.format,

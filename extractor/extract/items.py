@@ -16,6 +16,8 @@ from extractor.extract.units import find_units
 from extractor.model import Measure, Quota, Target, Unit
 from extractor.structure.document import Document
 
+# Documents whose figures are rules rather than plans: an uncued figure there is a standard.
+_REGULATION_TYPES = frozenset({"办法"})
 _YEAR_IN_TITLE = regex.compile(r"((?:19|20)\d{2})\s*年")
 
 
@@ -41,12 +43,13 @@ def _context_year(document: Document, position: int) -> int | None:
     return None
 
 
-def extract_quotas(document: Document) -> list[Quota]:
+def extract_quotas(document: Document, doc_type: str) -> list[Quota]:
+    uncued = "standard" if doc_type in _REGULATION_TYPES else "planned"
     quotas: list[Quota] = []
     for start, end in document.body_sentences():
         sentence = document.text[start:end]
         for found in find_quotas(sentence, context_year=_context_year(document, start),
-                                 in_goal_section=in_goal_section(document, start)):
+                                 in_goal_section=in_goal_section(document, start), uncued=uncued):
             a, b = start + found.start, start + found.end
             quotas.append(Quota(
                 id=f"q{len(quotas) + 1}", text=found.text, value=found.value, value_max=found.value_max,
@@ -60,8 +63,8 @@ def _inside(quota: Quota, start: int, end: int) -> bool:
     return start <= quota.span[0] and quota.span[1] <= end
 
 
-def extract_items(document: Document) -> dict:
-    quotas = extract_quotas(document)
+def extract_items(document: Document, doc_type: str = "其他") -> dict:
+    quotas = extract_quotas(document, doc_type)
     targets = [
         Target(id=f"t{i}", text=document.text[a:b], year=year, section=_section_id(document, a),
                quotas=[q.id for q in quotas if _inside(q, a, b)], **anchor(document, a, b))

@@ -16,6 +16,11 @@ _TRAILING_PERIOD = regex.compile(r"\s*[(（][^()（）]*\d{4}[^()（）]*[)）]$
 _CITED = regex.compile(
     r"《(?P<title>[^《》]{2,120})》\s*(?:[(（]\s*(?P<number>[^()（）]{2,40}?号)\s*[)）])?"
 )
+# A quoted title without a number is a cited document only when it names a kind of document.
+_DOCUMENT_TITLE = regex.compile(
+    r"(?:通知|意见|方案|计划|规划|办法|决定|报告|条例|规定|细则|批复|纲要|法|决议|通告|公告|要点|规则|指南|协定|准则)"
+    r"(?:[(（][^()（）]*[)）])?$"
+)
 _TRAILING_NUMBER = regex.compile(r"\s*[(（][^()（）]*号[)）]\s*$")
 _NEWS_MARK = regex.compile(r"(?P<outlet>\p{Han}{2,12}?)\s*\d{1,2}月\d{1,2}日(?:电|讯)|记者|通讯员|来源[:：]")
 _NEWS_DATE = regex.compile(r"^\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?$")
@@ -208,6 +213,8 @@ def extract_references(text: str, own_number: str | None, own_titles: set[str]) 
         covered.append(match.span())
         if _key(title) in own or (number and own_number and _key(number) == _key(own_number)):
             continue
+        if not number and not _DOCUMENT_TITLE.search(title):
+            continue  # 《贷款申请表》《企业贷款承诺书》: forms and attachments, not cited documents
         _add(references, seen, title, number)
     for match in DOC_NUMBER.finditer(text):
         if any(a <= match.start() < b for a, b in covered):

@@ -15,8 +15,9 @@ planned; 现有 截止 已 剩余 baseline; 按 标准 给予 补贴 standard). 
 6. the nearest cue before the figure in its ；-segment of the sentence (a cue after it there governs
    another clause: 力争…;稳定在7000亩以上,…力争实现… leaves 7000亩 binding);
 7. otherwise ``binding`` when a deadline (到2016年底, 2018年底前) comes before the figure in its ；-segment or
-   the sentence sits in a goal section (目标任务), else ``planned``: a figure a plan prescribes with no
-   cue word (打造3个以上示范基地) is what the plan intends, not an obligation (gold/README.md).
+   the sentence sits in a goal section (目标任务), else the caller's ``uncued`` modality: ``planned`` in a plan
+   (打造3个以上示范基地 is what the plan intends, not an obligation), ``standard`` in a regulation, whose
+   figures are rules (助保贷业务贷款期限最长不超过三年) — gold/README.md.
 
 Examples::
 
@@ -114,7 +115,7 @@ _DEADLINE = regex.compile(r"(?:到|至|于|在)\s*(?:19|20)\d{2}\s*年|(?:19|20)
 
 
 def decide(sentence: str, start: int, end: int, unit_class: str, cues: list[tuple[int, int, str]],
-           per_count_prefix: bool, threshold: bool, in_goal_section: bool = False) -> str:
+           per_count_prefix: bool, threshold: bool, in_goal_section: bool = False, uncued: str = "planned") -> str:
     if unit_class == "age":
         return "standard"
     if not threshold and _in_object(sentence, start, unit_class):
@@ -134,4 +135,4 @@ def decide(sentence: str, start: int, end: int, unit_class: str, cues: list[tupl
         return before[-1][2]
     if in_goal_section or _DEADLINE.search(sentence, lo, start):
         return "binding"
-    return "planned"
+    return uncued

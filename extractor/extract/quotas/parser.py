@@ -216,11 +216,14 @@ def _merge(sentence: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def find_quotas(sentence: str, *, context_year: int | None = None, in_goal_section: bool = False) -> list[QuotaMatch]:
+def find_quotas(sentence: str, *, context_year: int | None = None, in_goal_section: bool = False,
+                uncued: str = "planned") -> list[QuotaMatch]:
     """All quotas in one sentence of normalized (simplified, half-width digits) text, in order.
 
     ``context_year`` is a year the sentence's section states; ``in_goal_section`` says the sentence sits in a
-    目标/目标任务 section, where an uncued figure is a commitment (binding) rather than a plan."""
+    目标/目标任务 section, where an uncued figure is a commitment (binding); ``uncued`` is the modality of a
+    figure with no cue otherwise: ``planned`` in a plan, ``standard`` in a regulation (办法), whose figures
+    are rules."""
     if not sentence or not regex.search(rf"[{_NUM_CHARS}]", sentence):
         return []
     masks = exc.masked_spans(sentence)
@@ -249,7 +252,7 @@ def find_quotas(sentence: str, *, context_year: int | None = None, in_goal_secti
         elif c.prefix_start is not None:
             start = c.prefix_start
         modality = mod.decide(sentence, c.start, c.end, c.cls, cues, c.per_count_prefix and per is not None,
-                              threshold, in_goal_section)
+                              threshold, in_goal_section, uncued)
         year = year_for(c.start, marks, context_year, only_before=(modality == "baseline"))
         result.append(QuotaMatch(
             start=start, end=c.end, text=sentence[start:c.end], value=float(c.value),
