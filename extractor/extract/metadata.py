@@ -21,6 +21,8 @@ _DOCUMENT_TITLE = regex.compile(
     r"(?:通知|意见|方案|计划|规划|办法|决定|报告|条例|规定|细则|批复|纲要|法|决议|通告|公告|要点|规则|指南|协定|准则)"
     r"(?:[(（][^()（）]*[)）])?$"
 )
+_MIN_RECIPIENT = 4
+_NOTIFYING = regex.compile(r"现将.{0,40}?(?:下达|印发|转发|通知)|通知如下")
 _TRAILING_NUMBER = regex.compile(r"\s*[(（][^()（）]*号[)）]\s*$")
 _NEWS_MARK = regex.compile(r"(?P<outlet>\p{Han}{2,12}?)\s*\d{1,2}月\d{1,2}日(?:电|讯)|记者|通讯员|来源[:：]")
 _NEWS_DATE = regex.compile(r"^\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?$")
@@ -76,6 +78,8 @@ def extract_title(header: Header, text: str) -> tuple[str | None, DocType]:
     if is_news(text):
         first = text.split("\n", 1)[0].strip()
         return (first or None), "新闻"
+    if header.of_kind("recipients") and _NOTIFYING.search(text, 0, header.body_start + 400):
+        return None, "通知"  # no title left, but a salutation and 现将…下达你们: the text of a 通知
     return None, "其他"
 
 
@@ -182,7 +186,8 @@ def split_recipients(line: str) -> list[str]:
     parts: list[str] = []
     for chunk in _split_outside_brackets(body, ",，;；"):
         pieces = _split_outside_brackets(chunk, "、")
-        parts.extend(pieces if all(len(p) >= 3 for p in pieces) else [chunk])
+        # 各县(区)人民政府、管委会: a short piece continues the one before it (各县(区)管委会), so keep it whole
+        parts.extend(pieces if all(len(p) >= _MIN_RECIPIENT for p in pieces) else [chunk])
     return [p for p in (x.strip() for x in parts) if p]
 
 

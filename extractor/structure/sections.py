@@ -1,6 +1,6 @@
 """The section tree from the numbering of Chinese official documents (GB/T 9704 practice).
 
-A heading is a line that starts with a numbering label: ``一、`` ``(一)`` ``1.`` ``1、`` ``(1)`` ``①``
+A heading is a line that starts with a numbering label: ``一、`` ``(一)`` ``1.`` ``1、`` ``(1)`` ``①`` ``㈠``
 ``第X章`` ``第X节`` ``第X条`` (ASCII or full-width brackets). Levels are not a fixed table: each document
 ranks its numbering styles in the order it first uses them, so ``1.`` is level 3 under ``一、``/``(一)`` and
 level 2 where no ``(一)`` was used before it. A heading's title runs to the first ``。`` ``:`` ``：`` ``;``
@@ -24,6 +24,7 @@ LABEL = regex.compile(
       | (?P<num>\d{{1,3}}(?:[、．]|\.(?!\d)))
       | (?P<num_paren>[(（]\d{{1,3}}[)）])
       | (?P<circled>[①-⑳])
+      | (?P<cn_enclosed>[㈠-㈩])
     )""",
     regex.VERBOSE,
 )
