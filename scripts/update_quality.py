@@ -1,8 +1,10 @@
-"""Regenerate the README's quality section: extract corpora/seeds, score against gold/, write the table.
+"""Regenerate the README's quality section: extract, score against gold, write the tables.
 
     python scripts/update_quality.py          # rewrites the block between the quality markers in README.md
 
-The table is measured, never typed: it carries the date and the commit it was measured at.
+Two tables: the five seeds (gold/, what the extractor was developed against) and the corpus documents it
+was not developed on (gold/corpus/). The tables are measured, never typed: they carry the date and the
+commit they were measured at.
 """
 
 from __future__ import annotations
@@ -18,17 +20,27 @@ from extractor.evaluate import evaluate, load_gold, load_predictions
 
 ROOT = Path(__file__).resolve().parent.parent
 START, END = "<!-- quality:start -->", "<!-- quality:end -->"
+SETS = (
+    ("Seeds (`corpora/seeds` against `gold/`)", "corpora/seeds", "gold"),
+    ("Unseen corpus documents (`corpora/corpus` against `gold/corpus/`)", "corpora/corpus", "gold/corpus"),
+)
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
 
 
 def measure() -> str:
-    with tempfile.TemporaryDirectory() as out:
-        run_batch([ROOT / "corpora" / "seeds"], Path(out))
-        report = evaluate(load_gold(ROOT / "gold"), load_predictions(Path(out) / "records.jsonl"))
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    dirty = subprocess.run(["git", "status", "--porcelain", "--", "extractor", "models"], cwd=ROOT,
-                           capture_output=True, text=True).stdout.strip()
-    stamp = f"Measured {dt.date.today().isoformat()} at commit `{commit or 'uncommitted'}`{' plus uncommitted changes' if dirty else ''}."
-    return f"{stamp}\n\n{report.format_table()}\n"
+    commit = _git("rev-parse", "--short", "HEAD")
+    dirty = _git("status", "--porcelain", "--", "extractor", "models", "gold")
+    stamp = f"Measured {dt.date.today().isoformat()} at commit `{commit}`{' plus uncommitted changes' if dirty else ''}."
+    parts = [stamp]
+    for title, inputs, gold in SETS:
+        with tempfile.TemporaryDirectory() as out:
+            run_batch([ROOT / inputs], Path(out))
+            report = evaluate(load_gold(ROOT / gold), load_predictions(Path(out) / "records.jsonl"))
+        parts.append(f"**{title}**\n\n{report.format_table()}")
+    return "\n\n".join(parts) + "\n"
 
 
 def main() -> None:
