@@ -96,16 +96,37 @@ def _county_from_text(text: str, gazetteer: Gazetteer) -> Division | None:
                 counts[node] += 2
             elif node.level == "township" and node.parent is not None:
                 counts[node.parent] += 1
-    # short names count as words of the text, never as substrings (迁安 inside 搬迁安置 is no place)
-    words = Counter(tokenizer().lcut(text, HMM=False))
-    for word, frequency in words.items():
-        nodes = gazetteer.by_short.get(word, [])
+    for word, nodes in _short_names_as_words(text, gazetteer):
         if len(nodes) == 1 and nodes[0].level == "county" and _rare(word):
-            counts[nodes[0]] += frequency
+            counts[nodes[0]] += 1
     if not counts:
         return None
     (best, best_count), *rest = counts.most_common(2) + [(None, 0)]
     return best if best_count > rest[0][1] else None
+
+
+def _short_names_as_words(text: str, gazetteer: Gazetteer) -> list[tuple[str, list[Division]]]:
+    """Short names (石城) found in ``text`` as words, never inside one (迁安 in 搬迁安置 is no place): each
+    occurrence is checked by segmenting only the few characters around it."""
+    found = []
+    for position in range(len(text) - 1):
+        for length in (4, 3, 2):
+            word = text[position:position + length]
+            nodes = gazetteer.by_short.get(word)
+            if nodes and len(word) == length:
+                window_start = max(0, position - 6)
+                window = text[window_start:position + length + 6]
+                offset = position - window_start
+                cursor = 0
+                for token in tokenizer().lcut(window, HMM=False):
+                    if cursor == offset and token == word:
+                        found.append((word, nodes))
+                        break
+                    cursor += len(token)
+                    if cursor > offset:
+                        break
+                break
+    return found
 
 
 def _rare(word: str) -> bool:

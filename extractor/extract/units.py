@@ -117,14 +117,15 @@ def _clause_tokens(doc: Doc, end_token: int) -> list:
     return list(doc[start:end_token])
 
 
-def _subject(doc: Doc, tokens: list) -> tuple[str, int] | None:
-    """The name at the end of ``tokens`` and its start offset, or None when they hold no name."""
+def _subject(text: str, tokens: list) -> tuple[str, int] | None:
+    """The name at the end of ``tokens`` and its start offset, or None when they hold no name.
+    ``text`` is the document's text: ``Doc.text`` rebuilds the whole string on every access."""
     cut = max((i + 1 for i, token in enumerate(tokens) if token.text in _boundaries()), default=0)
     tokens = tokens[cut:]
     if not tokens:
         return None
     start = tokens[0].idx
-    window = doc.text[start:tokens[-1].idx + len(tokens[-1].text)]
+    window = text[start:tokens[-1].idx + len(tokens[-1].text)]
     opened = _unclosed_bracket(window)
     if opened is not None:  # （省商务厅牵头…）: the name starts inside the bracket
         window, start = window[opened + 1:], start + opened + 1
@@ -194,9 +195,9 @@ def find_units(document: Document) -> list[FoundUnit]:
         if trigger.label_.startswith("slot_") or any(a <= trigger.start_char < b for a, b in slot_regions):
             continue
         if trigger.id_ == "subject_inside":  # 组长由X担任: the name lies between 由 and 担任
-            subject = _subject(doc, list(trigger[2:-1]))
+            subject = _subject(text, list(trigger[2:-1]))
         else:
-            subject = _subject(doc, _clause_tokens(doc, trigger.start))
+            subject = _subject(text, _clause_tokens(doc, trigger.start))
         sentence = document.sentence_at(trigger.start_char)
         if subject is None and previous and previous[0] == sentence and not _clause_tokens(doc, trigger.start):
             subject = previous[1:]
