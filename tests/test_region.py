@@ -26,4 +26,7 @@ def test_gazetteer_has_all_levels_and_renames():
     assert len(gazetteer.by_name) > 30000
     (taizhou,) = [n for n in gazetteer.lookup("泰州市") if n.level == "city"]
     assert taizhou.code == "321200" and taizhou.parent.name == "江苏省"
-    assert any(n.name == "沙县区" for n in gazetteer.lookup("沙县"))  # renamed 2021
+    # 沙县 became 沙县区 and 梅列区 merged into 三元区 in 2021: texts before resolve as they were then
+    assert [(n.name, n.code, n.parent.name) for n in gazetteer.lookup("沙县")] == [("沙县", "350427", "三明市")]
+    assert [(n.name, n.code) for n in gazetteer.lookup("梅列区")] == [("梅列区", "350402")]
+    assert [n.name for n in gazetteer.lookup("襄樊市")] == ["襄阳市"]  # renamed 2010: its successor

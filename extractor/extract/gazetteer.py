@@ -1,6 +1,8 @@
 """China's administrative divisions, from jionlp's maintained data (``models/gazetteer``, built by
 ``scripts/build_gazetteer.py``): province → city → county with 6-digit codes, townships and villages by
-name, and the renames since 2002 so that an old name (沙县 before 2021) still resolves.
+name, and the renames since 2002 so that an old name still resolves; county-level divisions that have
+since been merged or renamed (梅列区, 沙县 before 2021) come from cpca's 2020 table and resolve to the
+division as it was then, with its own code.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class Division:
     parent: Division | None = field(default=None, repr=False)
     children: list[Division] = field(default_factory=list, repr=False)
     villages: list[str] = field(default_factory=list, repr=False)  # of a township, without 村/社区
+    historical: bool = False  # no longer exists (merged or renamed)
 
     def chain(self) -> list[Division]:
         """This division and its ancestors, from the province down."""
@@ -97,10 +100,26 @@ def load_gazetteer() -> Gazetteer:
             by_name[node.name].append(node)
             if node.short and node.short != node.name and len(node.short) >= 2:
                 by_short[node.short].append(node)
+    for node in _historical_counties(by_name):
+        by_name[node.name].append(node)
     for old_name, new_node in _renames(by_name):
-        if new_node not in by_name[old_name]:
+        if old_name not in by_name:  # a division as it was then, when the data has it, beats its successor
             by_name[old_name].append(new_node)
     return Gazetteer(dict(by_name), dict(by_short), max(map(len, by_name)))
+
+
+def _historical_counties(by_name: dict[str, list[Division]]) -> list[Division]:
+    """County-level divisions that no longer exist, placed under the city (or province) their code names."""
+    by_code = {node.code: node for nodes in by_name.values() for node in nodes if node.code}
+    out = []
+    for line in resource_path("gazetteer", "historical_counties.tsv").read_text("utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        code, name = line.split("\t")
+        parent = by_code.get(code[:4] + "00") or by_code.get(code[:2] + "0000")
+        if parent is not None:
+            out.append(Division(name, "county", code, None, parent, historical=True))
+    return out
 
 
 def _renames(by_name: dict[str, list[Division]]) -> list[tuple[str, Division]]:
