@@ -68,10 +68,13 @@ def _clean_title(line: str) -> str:
 
 def extract_title(header: Header, text: str) -> tuple[str | None, DocType]:
     titles = [_clean_title(line.text) for line in header.of_kind("title")]
+    own = _printed_title(header)
     for title in titles:
         transmitted = _TRANSMITTED.search(title)
         if transmitted:
-            inner = transmitted.group("title")
+            # the carried document's title as printed above its body beats the one quoted in the notice's
+            # title line (新余市新余市…办法 there, 新余市…办法 above the text)
+            inner = own if own and doc_type_of(own) == doc_type_of(transmitted.group("title")) else transmitted.group("title")
             return inner, doc_type_of(inner)
     if titles:
         return titles[-1], doc_type_of(titles[-1])
@@ -81,6 +84,17 @@ def extract_title(header: Header, text: str) -> tuple[str | None, DocType]:
     if header.of_kind("recipients") and _NOTIFYING.search(text, 0, header.body_start + 400):
         return None, "通知"  # no title left, but a salutation and 现将…下达你们: the text of a 通知
     return None, "其他"
+
+
+def _printed_title(header: Header) -> str | None:
+    """A title line after the transmittal, signature or date: the carried document's own title."""
+    seen_notice = False
+    for line in header.lines:
+        if line.kind in {"transmittal", "organ", "date"}:
+            seen_notice = True
+        elif line.kind == "title" and seen_notice and not _TRANSMITTED.search(line.text):
+            return _clean_title(line.text)
+    return None
 
 
 def is_news(text: str) -> bool:
