@@ -168,8 +168,20 @@ def test_report_command_writes_one_offline_file(seed_records, tmp_path):
     assert all(f'id="doc-{r.doc_id}"' in html for r in records)
 
 
-def test_database_input_is_refused_with_the_reason(tmp_path):
+def test_database_gives_the_same_comparison_as_the_records(seed_records, tmp_path):
     database = tmp_path / "records.duckdb"
-    database.write_bytes(b"")
-    with pytest.raises(ValueError, match="records.duckdb: comparing from the database is not supported"):
-        load_records(database)
+    assert CliRunner().invoke(app, ["export", str(seed_records), "--to", "duckdb", "-o", str(database)]).exit_code == 0
+    from_db, from_jsonl = load_records(database), load_records(seed_records / "records.jsonl")
+    assert from_db.errors == []
+    assert sorted(r.model_dump_json() for r in from_db.records) == sorted(r.model_dump_json() for r in from_jsonl.records)
+    out = tmp_path / "from-db"
+    assert CliRunner().invoke(app, ["compare", str(database), "-o", str(out)]).exit_code == 0
+    assert (out / "category_matrix.csv").read_text("utf-8-sig").count("\n") == len(from_db.records) + 1
+
+
+def test_unreadable_database_is_reported_with_the_reason(tmp_path):
+    database = tmp_path / "records.duckdb"
+    database.write_bytes(b"not a database")
+    loaded = load_records(database)
+    assert loaded.records == [] and loaded.errors[0].origin == str(database)
+    assert loaded.errors[0].reason.startswith("unreadable database")

@@ -68,10 +68,14 @@ def _sources(path: Path, loaded: LoadedRecords) -> Iterator[tuple[str, Any]]:
             except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
                 loaded.errors.append(LoadError(str(file), f"unreadable JSON: {exc}"))
     elif path.suffix.lower() in DATABASE_SUFFIXES:
-        # The DuckDB store (extractor.store) keeps one table per entity but not the normalized text or the
-        # section tree, so whole records cannot be rebuilt from it; the records.jsonl beside it holds them.
-        raise ValueError(f"{path}: comparing from the database is not supported (it lacks the normalized text); "
-                         "pass the records.jsonl or the output folder of `extractor extract` instead")
+        from extractor.store.writers import DuckDBStore  # duckdb loads only for a database input
+
+        try:
+            with DuckDBStore(path, read_only=True) as store:
+                for record in store.records():
+                    yield f"{path}:{record.get('doc_id')}", record
+        except Exception as exc:  # not a database of ours: say so, as for any unreadable input
+            loaded.errors.append(LoadError(str(path), f"unreadable database: {exc}"))
     else:
         try:
             lines = path.read_text("utf-8").splitlines()

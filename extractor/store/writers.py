@@ -22,6 +22,7 @@ from extractor.store.tables import DOCUMENTS, arrow_tables, layout, schema
 
 CHUNK = 512
 FORMATS = ("duckdb", "parquet", "csv", "xlsx")
+RECORDS = "records"
 # Excel's own limit; a bigger table belongs in Parquet or DuckDB.
 XLSX_MAX_ROWS = 1_048_575
 
@@ -39,7 +40,12 @@ def chunks(records: Iterable[dict], size: int = CHUNK) -> Iterator[list[dict]]:
 class DuckDBStore:
     """A DuckDB database file holding the entity tables; safe to add the same documents again."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, read_only: bool = False):
+        if read_only:
+            if not path.is_file():
+                raise StoreError(f"{path}: no such database")
+            self.connection = duckdb.connect(str(path), read_only=True)
+            return
         path.parent.mkdir(parents=True, exist_ok=True)
         self.connection = duckdb.connect(str(path))
         for table in layout():
@@ -47,6 +53,9 @@ class DuckDBStore:
             self.connection.register("incoming", schema(table).empty_table())
             self.connection.execute(f'CREATE TABLE IF NOT EXISTS "{table}" AS SELECT * FROM incoming')
             self.connection.unregister("incoming")
+        # The whole record as JSON beside the entity tables, so the database alone can rebuild records
+        # (extractor compare/report read it); only here: a cell of XLSX holds at most 32,767 characters.
+        self.connection.execute(f'CREATE TABLE IF NOT EXISTS "{RECORDS}" (doc_id VARCHAR, record VARCHAR)')
 
     def add(self, records: list[dict]) -> None:
         if not records:
@@ -59,10 +68,18 @@ class DuckDBStore:
                 self.connection.register("incoming", data)
                 self.connection.execute(f'INSERT INTO "{table}" SELECT * FROM incoming')
                 self.connection.unregister("incoming")
+            self.connection.execute(f'DELETE FROM "{RECORDS}" WHERE doc_id IN (SELECT unnest(?))', [doc_ids])
+            self.connection.executemany(f'INSERT INTO "{RECORDS}" VALUES (?, ?)',
+                                        [(r["doc_id"], json.dumps(r, ensure_ascii=False)) for r in records])
             self.connection.commit()
         except BaseException:
             self.connection.rollback()
             raise
+
+    def records(self) -> Iterator[dict]:
+        """The stored records, in doc_id order."""
+        for (record,) in self.connection.execute(f'SELECT record FROM "{RECORDS}" ORDER BY doc_id').fetchall():
+            yield json.loads(record)
 
     def doc_ids(self) -> set[str]:
         return {row[0] for row in self.connection.execute(f'SELECT doc_id FROM "{DOCUMENTS}"').fetchall()}
