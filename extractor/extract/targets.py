@@ -17,6 +17,7 @@ from extractor.structure.document import Document
 _CLAUSE = regex.compile(r"[^,，;；。!?！？]+[,，]?")
 _CLAUSE_GROUP = regex.compile(r"[^;；]+[;；]?")
 _GOAL_SECTION = regex.compile(r"目标")
+_OTHER_TOPIC = regex.compile(r"指导思想|原则|措施|保障措施|组织保障|要求|意义|组织领导|工作机制|职责|分工")
 _DEADLINE = regex.compile(
     r"(?:到|至|于|确保|力争|争取|在)\s*(?P<y>(?:19|20)\d{2})\s*年|"
     r"(?P<y2>(?:19|20)\d{2})\s*年(?:底|末)?(?:前|以前)|"
@@ -27,15 +28,24 @@ _COMMITMENT = regex.compile(r"确保|力争|争取|力促")
 # of working (确保…落实到位, 确保资金到村到户 are not targets).
 _END_STATE = regex.compile(r"实现|脱贫|全覆盖|覆盖|达到|达|消除|退出|摘帽|不返贫|不致贫|如期|同步|\d+(?:\.\d+)?\s*(?:%|万|亿|户|人|个|元|亩|公里)")
 _PLANNED_YEAR = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:计划|要|将|拟)")
-_ABOUT_DOCUMENT = regex.compile(r"制定|印发|本方案|本计划|本意见|本办法")
+# About the document itself, or a procedural step with a day-level deadline (1月25日前报…), not an outcome.
+_ABOUT_DOCUMENT = regex.compile(r"制定|印发|本方案|本计划|本意见|本办法|附件|有效期|\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:前|以前)")
 _YEAR = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年")
 _STATUS = regex.compile(r"截止|截至|现有|以来|已经|已累计|共有")
 _OUTCOME = regex.compile(r"实现|脱贫|达到|达|完成|消除|退出|摘帽|提高|增加|控制在|稳定在|覆盖|改善|增强|巩固|减贫|扶持|解决")
 
 
 def in_goal_section(document: Document, position: int) -> bool:
-    """Whether ``position`` lies in a section (or under one) whose title names goals (目标, 目标任务)."""
-    return any(_GOAL_SECTION.search(node.title) for node in document.ancestors(document.section_at(position)))
+    """Whether ``position`` lies in a section (or under one) whose title names goals (目标, 目标任务). The
+    innermost section that names a topic decides: under 一、指导思想、目标任务和基本原则, (一)指导思想 is not a
+    goal section and (二)目标任务 is."""
+    for node in document.ancestors(document.section_at(position)):
+        goal, other = bool(_GOAL_SECTION.search(node.title)), bool(_OTHER_TOPIC.search(node.title))
+        if goal != other:
+            return goal
+        if goal:  # a part naming goals and other topics together decides nothing for what lies directly in it
+            return False
+    return False
 
 
 def deadline_year(clause: str) -> int | None:
