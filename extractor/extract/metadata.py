@@ -32,7 +32,9 @@ _ORGAN = regex.compile(
 )
 _ISSUER_FIELDS = ("发布机关", "发文机关", "制发机关", "发布单位")
 _NUMBER_FIELDS = ("文号", "政策文号", "发文字号")
-_DATE_FIELDS = ("发布日期", "成文日期", "印发日期", "发布时间", "时间", "实施日期")
+# The date a notice was issued (signed); a portal's posting time (发布时间) or the date it takes effect
+# (实施日期) is not its issue date.
+_DATE_FIELDS = ("成文日期", "印发日期", "发文日期", "签发日期")
 _TYPES: tuple[tuple[str, DocType], ...] = (
     ("通知", "通知"), ("意见", "意见"), ("方案", "方案"), ("计划", "计划"), ("规划", "规划"),
     ("办法", "办法"), ("决定", "决定"), ("报告", "报告"),
