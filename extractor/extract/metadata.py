@@ -262,7 +262,8 @@ def extract_metadata(header: Header, text: str) -> Metadata:
     title, doc_type = extract_title(header, text)
     titles = header.of_kind("title")
     doc_number = extract_doc_number(header)
-    own_titles = {title or ""} | {_clean_title(line.text) for line in titles}
+    own_titles = {title or ""} | {_clean_title(line.text) for line in titles} | {
+        m.group("title") for line in titles if (m := _TRANSMITTED.search(_clean_title(line.text)))}
     return Metadata(
         title=title,
         doc_type=doc_type,
