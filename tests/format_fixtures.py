@@ -11,7 +11,7 @@ from extractor.normalize import normalize
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "corpora" / "seeds").glob("*.txt"))
 FORMATS = ROOT / "tests" / "fixtures" / "formats"
-REAL = ROOT / "tests" / "fixtures" / "real"
+REAL = ROOT / "corpora" / "corpus"  # real notices from ../shared/corpus, bytes unchanged
 BAD_PDF = ROOT / "tests" / "fixtures" / "bad_pdf"
 MIN_SIMILARITY = 0.98
 
