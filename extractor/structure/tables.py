@@ -9,7 +9,7 @@ Two flattened layouts are recognised in the normalized text:
 - **aligned columns**: three or more consecutive lines split by tabs or runs of two or more spaces into the
   same number (two or more) of cells; the first line is the header.
 
-A table's title is the short line right above it (``三明市2015-2018年减贫任务安排表``), when there is one.
+A table's title is the short line right above it (``某市2015-2018年减贫任务安排表``), when there is one.
 Cell text is cleaned like body text: line breaks and spaces between Han characters are layout
 (``梅列\\n区`` → ``梅列区``, ``沙 县`` → ``沙县``), other whitespace runs become one space.
 """
