@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from extractor.batch import run_batch
 from extractor.cli import app
-from extractor.compare import build_comparison, compare, load_records, write_comparison
+from extractor.compare import build_comparison, compare, load_records
 from extractor.compare.chains import chain_pairs, contains
 from extractor.compare.indicators import indicator_for, normalize_value
 from extractor.model import Measure, Metadata, Quota, Record, Region, Source, Target, Text

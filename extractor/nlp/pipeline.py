@@ -27,9 +27,9 @@ def blank_pipeline(user_dictionaries: tuple[str, ...] = (POLICY_TERMS,)) -> Lang
     return spacy.blank("zh", config={"nlp": {"tokenizer": tokenizer}})
 
 
-def build_pipeline(components: tuple[str, ...] = RULE_COMPONENTS) -> Language:
+def build_pipeline(component_names: tuple[str, ...] = RULE_COMPONENTS) -> Language:
     nlp = blank_pipeline()
-    for name in components:
+    for name in component_names:
         nlp.add_pipe(name)
     return nlp
 

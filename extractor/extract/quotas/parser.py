@@ -16,7 +16,7 @@ All regexes are compiled at import; data files are read once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import regex
 
@@ -135,11 +135,8 @@ def _finish(sentence, start, end, n1, value, value_max, unit_s, infix, rate, pos
     if period and unit.cls != "duration":
         end = end - (len(post or "") + 1 + len(qual or ""))
         post, qual = None, None
-    if rate is None and qual is None and post is None:
-        pass
     # exclusions that need the context
-    body_end = start + len(n1)
-    if unit.cls == "duration" and exc.is_time_adverbial(sentence, start, end if not post else end):
+    if unit.cls == "duration" and exc.is_time_adverbial(sentence, start, end):
         return None, end
     if _DIRECT_DENOM.search(sentence[max(0, start - 2):start]):
         return None, end  # 每1名, 每一个: a denominator
