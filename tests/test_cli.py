@@ -88,3 +88,14 @@ def test_python_dash_m_and_api():
     record = extract_file(next(SEEDS.glob("000_*.txt")))
     assert record.metadata.doc_number and record.doc_id == record.source.sha256[:16]
     assert extract_text("一、总体要求\n到2020年,实现贫困人口全部脱贫。").sections[0].title == "总体要求"
+
+
+def test_eval_command_prints_the_table_and_writes_json(batch, tmp_path):
+    _, out = batch
+    scores = tmp_path / "scores.json"
+    gold = Path(__file__).parent.parent / "gold"
+    result = runner.invoke(app, ["eval", str(out / "records.jsonl"), "--gold", str(gold), "--json", str(scores)])
+    assert result.exit_code == 0, result.output
+    assert "| quotas |" in result.output and "| sections |" in result.output
+    report = json.loads(scores.read_text("utf-8"))
+    assert report["documents"]["gold"] == 5 and report["documents"]["missing"] == []
