@@ -66,8 +66,10 @@ def combine(keywords: dict[str, float], model: dict[str, float]) -> str:
 
 
 def classify(title: str, body: str = "") -> str:
-    """The shipped classifier (chosen by ``scripts/train_textcat.py --cv``)."""
-    return combine(keyword_scores(title, body), classify_model(title, body))
+    """The shipped classifier, the one ``scripts/train_textcat.py --cv`` scores best across documents: with
+    219 gold measures in 9 documents the keyword baseline (0.721) beats the combination (0.708) and the
+    TextCategorizer alone (0.479), so the baseline ships; the model stays to be compared as gold grows."""
+    return classify_keywords(title, body)
 
 
 def group_category(own: str, children: list[str]) -> str:

@@ -31,7 +31,8 @@ from extractor.structure.sections import LABEL
 _CLAUSE_BREAK = frozenset("，,。；;：:!！?？\n")
 _SLOT_END = regex.compile(r"[;；。)）\n]")
 _SLOT_SPLIT = regex.compile(r"[、,，]")
-_LIST_SPLIT = regex.compile(r"[、和及]|会同")
+_LIST_SPLIT = regex.compile(r"、|会同")
+_CONJUNCTION = regex.compile(r"[和及]")
 _TRAILING_BRACKET = regex.compile(r"[(（][^()（）]{1,12}[)）]$")
 _DUTY = regex.compile(r"[^，,。；;)）\n]{2,60}")
 _QUOTES = "“”\"‘’"
@@ -91,8 +92,12 @@ def _is_complete(name: str) -> bool:
 
 
 def _pieces(names: str, separator: regex.Pattern[str]) -> list[tuple[str, int]]:
+    """``names`` cut at ``separator`` outside brackets (省（区、市）卫生厅 is one piece), with offsets."""
     pieces, cursor = [], 0
     for match in separator.finditer(names):
+        before = names[:match.start()]
+        if sum(before.count(o) for o in "(（") > sum(before.count(c) for c in ")）"):
+            continue
         pieces.append((names[cursor:match.start()], cursor))
         cursor = match.end()
     pieces.append((names[cursor:], cursor))
@@ -100,10 +105,18 @@ def _pieces(names: str, separator: regex.Pattern[str]) -> list[tuple[str, int]]:
 
 
 def split_names(names: str, offset: int) -> list[tuple[str, int, int]]:
-    """Members of a subject list with their spans; the whole string when a member is not a complete name."""
-    pieces = _pieces(names, _LIST_SPLIT)
-    if len(pieces) > 1 and all(_is_complete(p) for p, _ in pieces):
-        return [(p, offset + c, offset + c + len(p)) for p, c in pieces]
+    """Members of a subject list with their spans; the whole string when a member is not a complete name.
+    和/及 join two members only when both sides are complete names (镇党委书记和镇长), never inside a name
+    (省经济和信息化厅)."""
+    members = []
+    for piece, start in _pieces(names, _LIST_SPLIT):
+        parts = _pieces(piece, _CONJUNCTION)
+        if len(parts) > 1 and all(_is_complete(p) for p, _ in parts):
+            members.extend((p, start + c) for p, c in parts)
+        else:
+            members.append((piece, start))
+    if len(members) > 1 and all(_is_complete(p) for p, _ in members):
+        return [(p, offset + c, offset + c + len(p)) for p, c in members]
     whole = names.strip()
     lead = len(names) - len(names.lstrip())
     return [(whole, offset + lead, offset + lead + len(whole))] if whole else []
@@ -142,8 +155,9 @@ def _subject(text: str, tokens: list) -> tuple[str, int] | None:
         window, start = window[1:-1], start + 1
     name = window.strip()
     start += len(window) - len(window.lstrip())
-    if not name or len(name) > _MAX_NAME or unit_kind(name) is None or not _balanced(name) \
-            or _COUNTED.match(name):
+    if not name or unit_kind(name) is None or not _balanced(name) or _COUNTED.match(name):
+        return None
+    if any(len(member) > _MAX_NAME for member, _, _ in split_names(name, 0)):  # the limit is per member
         return None
     return name, start
 
