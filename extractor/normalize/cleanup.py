@@ -14,6 +14,7 @@ from extractor.resources import read_lines
 _FULLWIDTH = regex.compile(r"[０-９Ａ-Ｚａ-ｚ％\u3000\u00a0]")
 _LINE_PADDING = regex.compile(r"(?m)^[ \t]+|[ \t]+$")
 _BLANK_RUNS = regex.compile(r"\n{2,}")
+_NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c]")
 _SPACES = regex.compile(r"\s+")
 
 
@@ -23,8 +24,8 @@ def _compact(line: str) -> str:
 
 
 def unify_newlines(text: str) -> list[Edit]:
-    edits: list[Edit] = [(m.start(), m.end(), "\n") for m in regex.finditer(r"\r\n?|[\u2028\u2029\x0b\x0c]", text)]
-    return edits
+    """CRLF, CR and the other line separators become ``\n``."""
+    return [(m.start(), m.end(), "\n") for m in _NEWLINES.finditer(text)]
 
 
 def half_width(text: str) -> list[Edit]:
@@ -57,12 +58,12 @@ def drop_boilerplate(text: str) -> list[Edit]:
 
 
 def trim_lines(text: str) -> list[Edit]:
-    """Delete padding at line ends and collapse runs of blank lines into one paragraph break."""
-    edits: list[Edit] = [(m.start(), m.end(), "") for m in _LINE_PADDING.finditer(text)]
-    return edits
+    """Delete spaces and tabs padding either end of each line."""
+    return [(m.start(), m.end(), "") for m in _LINE_PADDING.finditer(text)]
 
 
 def collapse_blank_lines(text: str) -> list[Edit]:
+    """Runs of blank lines become one paragraph break; leading and trailing blank lines go."""
     edits: list[Edit] = [(m.start() + 1, m.end(), "") for m in _BLANK_RUNS.finditer(text)]
     lead = len(text) - len(text.lstrip("\n"))
     if lead:
