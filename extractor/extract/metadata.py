@@ -35,6 +35,7 @@ _NUMBER_FIELDS = ("文号", "政策文号", "发文字号")
 # The date a notice was issued (signed); a portal's posting time (发布时间) or the date it takes effect
 # (实施日期) is not its issue date.
 _DATE_FIELDS = ("成文日期", "印发日期", "发文日期", "签发日期")
+_POSTED_FIELDS = ("发布时间", "发布日期", "来源", "作者")  # the first two give a date
 _TYPES: tuple[tuple[str, DocType], ...] = (
     ("通知", "通知"), ("意见", "意见"), ("方案", "方案"), ("计划", "计划"), ("规划", "规划"),
     ("办法", "办法"), ("决定", "决定"), ("报告", "报告"),
@@ -79,7 +80,10 @@ def extract_title(header: Header, text: str) -> tuple[str | None, DocType]:
             inner = own if own and doc_type_of(own) == doc_type_of(transmitted.group("title")) else transmitted.group("title")
             return inner, doc_type_of(inner)
     if titles:
-        return titles[-1], doc_type_of(titles[-1])
+        doc_type = doc_type_of(titles[-1])
+        if doc_type == "其他" and _field(header, _POSTED_FIELDS):
+            doc_type = "新闻"  # a headline with no document type, posted on a page: a news report
+        return titles[-1], doc_type
     if is_news(text):
         first = text.split("\n", 1)[0].strip()
         return (first or None), "新闻"
@@ -150,6 +154,13 @@ def extract_issuers(header: Header, text: str, title_line: str | None) -> list[s
         if lines and len(lines[0]) <= 12 and not regex.search(r"\p{P}|\d", lines[0]):
             return [lines[0]]
     return []
+
+
+def _posted_date(header: Header) -> str | None:
+    """A news report's date is when it was published (发布时间), unlike a notice's."""
+    value = _field(header, _POSTED_FIELDS[:2])
+    match = value and (DATE.search(value) or ISO_DATE.search(value))
+    return _date_string(match) if match else None
 
 
 def _closing_signature(text: str) -> list[str]:
@@ -269,7 +280,7 @@ def extract_metadata(header: Header, text: str) -> Metadata:
         doc_type=doc_type,
         doc_number=doc_number,
         issuers=extract_issuers(header, text, titles[0].text if titles else None),
-        issue_date=extract_issue_date(header, text),
+        issue_date=extract_issue_date(header, text) or (_posted_date(header) if doc_type == "新闻" else None),
         recipients=[r for line in header.of_kind("recipients") for r in split_recipients(line.text)],
         references=extract_references(text, doc_number, own_titles),
     )

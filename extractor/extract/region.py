@@ -31,6 +31,7 @@ _LEVEL_WORDS = {"州": {"city"}, "盟": {"city"}, "市": {"city", "county"}, "�
 # only short names rarer than this in jieba's dictionary count.
 _MAX_SHORT_NAME_FREQUENCY = 1000
 _MIN_VILLAGE_HITS = 2
+_GENERIC_NAME_COUNT = 5
 _PLACEHOLDER = regex.compile(r"直辖|^市辖区$")
 
 
@@ -182,6 +183,8 @@ def resolve_region(metadata: Metadata, text: str) -> tuple[AdminLevel, Region]:
         node = _reported_division(text, gazetteer)
     else:
         candidates = _deepest(gazetteer, names)
+        if not metadata.issuers:  # a title is weaker evidence: a name many townships share (开发区) says nothing
+            candidates = [c for c in candidates if len(gazetteer.lookup(c.name)) < _GENERIC_NAME_COUNT]
         node = None
         if candidates:
             level = candidates[0].level

@@ -90,18 +90,28 @@ def _untitled_heading(line: str, before: list[HeaderLine]) -> bool:
     )
 
 
+def _headline(line: str, following: str) -> bool:
+    """A short first line without sentence punctuation, followed by a portal field (发布时间：…, 来源：…)."""
+    stripped = line.strip()
+    return (4 <= len(stripped) <= 60 and not regex.search(r"[。，,;；:：!?！？]", stripped)
+            and classify(following) == "field")
+
+
 def parse_header(text: str, first_heading: int | None) -> Header:
     """Classify the lines before the body: the body starts at the first unclassified line or heading."""
     lines: list[HeaderLine] = []
     offset = 0
     limit = first_heading if first_heading is not None else len(text)
-    for raw in text.split("\n"):
+    raw_lines = text.split("\n")
+    for index, raw in enumerate(raw_lines):
         start, offset = offset, offset + len(raw) + 1
         if start >= limit:
             break
         kind = classify(raw)
         if kind is None and _untitled_heading(raw, lines):
             kind = "title"  # 广州开发区(黄埔区)促进人才高质量发展的政策措施: a title without a type word
+        if kind is None and not lines and index + 1 < len(raw_lines) and _headline(raw, raw_lines[index + 1]):
+            kind = "title"  # a web page's headline, with its 发布时间 line under it
         if kind is None:
             return Header(lines, start)
         lines.append(HeaderLine(kind, raw.strip(), start, start + len(raw)))
