@@ -32,6 +32,8 @@ _LEVEL_WORDS = {"州": {"city"}, "盟": {"city"}, "市": {"city", "county"}, "�
 _MAX_SHORT_NAME_FREQUENCY = 1000
 _MIN_VILLAGE_HITS = 2
 _GENERIC_NAME_COUNT = 5
+_CENTRAL_ORGAN = regex.compile(r"^(?:中共中央|国务院|全国|国家\p{Han}{1,12}(?:委|局|部|办)|\p{Han}{1,6}部(?:办公厅)?$)")
+_ALL_PROVINCES = regex.compile(r"各省、自治区、直辖市|各省[(（]区、市[)）]")
 _PLACEHOLDER = regex.compile(r"直辖|^市辖区$")
 
 
@@ -169,6 +171,16 @@ def _self_level(text: str) -> AdminLevel:
     return best if counts[best] else "unknown"
 
 
+def _national(metadata: Metadata, gazetteer: Gazetteer) -> bool:
+    """A central organ issues it (国务院…, 国家卫生计生委, 卫生部), or it is addressed to the provinces."""
+    if any(_CENTRAL_ORGAN.match(name) for name in metadata.issuers):
+        return True
+    addressed = "".join(metadata.recipients)
+    provinces = {n.name for _, _, nodes in gazetteer.mentions(addressed, min_length=2) for n in nodes
+                 if n.level == "province"}
+    return len(provinces) >= 3 or bool(_ALL_PROVINCES.search(addressed))
+
+
 def _title_prefix(title: str | None) -> list[str]:
     """With no named issuer, a title that starts with a place (沙镇镇全面实行…方案) names it."""
     if not title:
@@ -192,6 +204,8 @@ def resolve_region(metadata: Metadata, text: str) -> tuple[AdminLevel, Region]:
             node = _choose(same_level, text, gazetteer) or _common_ancestor(same_level)
     if node is not None:
         return _level_of(node), _region_of(node)
+    if _national(metadata, gazetteer):
+        return "national", Region()
     level = _self_level(metadata.title or "") if metadata.title else "unknown"
     if level == "unknown":
         level = _self_level(text[:2000])

@@ -25,7 +25,7 @@ ORGAN_LINE = regex.compile(
     r"^(?:中共)?\p{Han}{2,30}?(?:人民政府|政府|委员会|党委|市委|县委|区委|旗委|州委|省委|办公室|办公厅|局|厅|领导小组|"
     r"小组|委|办|中心|站|所)(?:办公室)?$"
 )
-_RECIPIENT_LINE = regex.compile(r"^[^。]{2,200}[:：]$")
+_RECIPIENT_LINE = regex.compile(r"^[^。]{2,400}[:：]$")
 FIELD = regex.compile(r"^(?P<key>[^:：]{1,8})\s*[:：]\s*(?P<value>.*)$")
 # PKULaw titles of transmittals run to 120 characters and more.
 _MAX_TITLE = 160
@@ -66,7 +66,7 @@ def classify(line: str) -> str | None:
         return "date"
     if ORGAN_LINE.match(stripped) and not DOC_TYPE_END.search(stripped):
         return "organ"
-    if _RECIPIENT_LINE.match(stripped) and ("各" in stripped or "、" in stripped or "," in stripped) and len(stripped) < 120:
+    if _RECIPIENT_LINE.match(stripped) and ("各" in stripped or "、" in stripped or "," in stripped) and len(stripped) < 400:
         return "recipients"
     if _TRANSMITTAL.search(stripped) and len(stripped) < 200:
         return "transmittal"
