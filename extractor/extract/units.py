@@ -22,7 +22,7 @@ from functools import cache
 import regex
 from spacy.tokens import Doc, Span
 
-from extractor.nlp import analyze_doc
+from extractor.nlp import responsibility_doc
 from extractor.nlp.components import RESPONSIBILITY
 from extractor.resources import read_lines
 from extractor.structure.document import Document
@@ -192,7 +192,7 @@ def _slot_units(text: str, slot: Span, next_start: int) -> list[FoundUnit]:
 
 
 def find_units(document: Document) -> list[FoundUnit]:
-    doc = analyze_doc(document)
+    doc = responsibility_doc(document)
     text = document.text
     spans = sorted((s for s in doc.spans[RESPONSIBILITY] if s.start_char >= document.body_start),
                    key=lambda s: s.start_char)

@@ -47,6 +47,15 @@ def analyze_doc(document: Document) -> Doc:
     return nlp(doc)
 
 
+def responsibility_doc(document: Document) -> Doc:
+    """The document as a Doc carrying only the responsibility spans: what unit extraction reads (the other
+    components would parse the quotas a second time)."""
+    nlp = rule_pipeline()
+    doc = nlp.make_doc(document.text)
+    doc._.document = document
+    return nlp.get_pipe("responsibility_ruler")(doc)
+
+
 def load_pipeline(path: str | Path) -> Language:
     """Load a saved pipeline; the registered tokenizer reloads its user dictionaries."""
     return spacy.load(path)

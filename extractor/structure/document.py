@@ -19,9 +19,14 @@ class Document:
     sentences: list[tuple[int, int]]
     tables: list[tuple[int, int]] = field(default_factory=list)  # spans of tables: cells, not body text
     _sentence_starts: list[int] = field(init=False, repr=False)
+    _body_sentences: list[tuple[int, int]] = field(init=False, repr=False)
+    _sections_by_id: dict[str, SectionNode] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [start for start, _ in self.sentences]
+        self._body_sentences = [span for span in self.sentences
+                                if span[0] >= self.body_start and not any(a <= span[0] < b for a, b in self.tables)]
+        self._sections_by_id = {node.id: node for node in self.sections}
 
     @property
     def text(self) -> str:
@@ -32,8 +37,8 @@ class Document:
         return self.header.body_start
 
     def body_sentences(self) -> list[tuple[int, int]]:
-        return [span for span in self.sentences
-                if span[0] >= self.body_start and not any(a <= span[0] < b for a, b in self.tables)]
+        """Sentences after the header block and outside tables."""
+        return self._body_sentences
 
     def sentence_at(self, position: int) -> tuple[int, int] | None:
         index = bisect.bisect_right(self._sentence_starts, position) - 1
@@ -51,11 +56,10 @@ class Document:
 
     def ancestors(self, node: SectionNode | None) -> list[SectionNode]:
         """``node`` and its ancestors, innermost first."""
-        by_id = {n.id: n for n in self.sections}
         chain = []
         while node is not None:
             chain.append(node)
-            node = by_id.get(node.parent) if node.parent else None
+            node = self._sections_by_id.get(node.parent) if node.parent else None
         return chain
 
 
