@@ -24,7 +24,9 @@ DOC_TYPE_END = regex.compile(
 _HEADING_START = regex.compile(
     r"^(?:[一二三四五六七八九十百]+[、．.]|[(（][一二三四五六七八九十百\d]+[)）]|\d+[、．.]|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条])"
 )
-_DATE_LINE = regex.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年.{1,6}日$|^\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?$")
+# Digits of a year written in Chinese (二〇一六, 二○一二 with a circle for zero), for every date pattern.
+YEAR_DIGITS = "〇○零一二三四五六七八九"
+_DATE_LINE = regex.compile(rf"^(?:\d{{4}}|[{YEAR_DIGITS}]{{4}})年.{{1,6}}日$|^\d{{1,2}}-\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}})?$")
 _NUMBER_LINE = regex.compile(r"[〔\[(（【]\s*\d{4}\s*[〕\])）】]\s*第?\s*\d{1,4}\s*号[)）]?$")
 _FIELD_LINE = regex.compile(r"[:：>]|\d{1,2}:\d{2}")
 _TITLE_CUE = regex.compile(r"关于|印发|转发")

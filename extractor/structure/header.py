@@ -11,13 +11,14 @@ from dataclasses import dataclass
 
 import regex
 
-from extractor.normalize.linejoin import DOC_TYPE_END
+from extractor.normalize.linejoin import DOC_TYPE_END, YEAR_DIGITS
 
 DOC_NUMBER = regex.compile(
     r"(?P<number>\p{Han}{1,12}\s*[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]\s*第?\s*\d{1,4}\s*号)"
 )
 DATE = regex.compile(
-    r"(?P<y>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    rf"(?P<y>(?:19|20)\d{{2}}|[{YEAR_DIGITS}]{{4}})\s*年"
+    r"\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
     r"(?:\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?"
 )
 ISO_DATE = regex.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
