@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from extractor.extract.categories import load_taxonomy
-from extractor.nlp import analyze_doc, build_pipeline, measure_classifier
+from extractor.nlp import analyze_doc, build_pipeline, measure_classifier, responsibility_spans
+from extractor.nlp.components import pattern_prefilter
 from extractor.normalize import normalize
 from extractor.structure.document import analyze
 
+SEEDS = Path(__file__).resolve().parent.parent / "corpora" / "seeds"
 POLICY_WORDS = ["建档立卡", "两不愁三保障", "第一书记", "嘎查村", "易地搬迁"]
 SENTENCE = "对建档立卡贫困户落实两不愁三保障,由第一书记驻嘎查村推进易地搬迁。"
 
@@ -68,3 +71,34 @@ def test_shipped_classifier_predicts_a_taxonomy_category(text):
     scores = measure_classifier()(text).cats
     assert set(scores) == {c.code for c in load_taxonomy()}
     assert abs(sum(scores.values()) - 1) < 1e-3
+
+
+SLOT = {"label": "slot", "pattern": [{"ORTH": {"IN": ["责任", "配合"]}}, {"ORTH": "单位", "OP": "?"},
+                                     {"ORTH": {"IN": [":", "："]}}]}
+
+
+@pytest.mark.parametrize(("text", "could_match"), [
+    ("责任单位:县民政局", True),      # both required tokens present
+    ("配合：", True),
+    ("压实工作责任", False),          # the colon is missing
+    ("单位:县民政局", False),         # the optional token alone does not count
+])
+def test_prefilter_needs_every_required_literal(text, could_match):
+    assert pattern_prefilter([SLOT])(text) is could_match
+
+
+def test_prefilter_refuses_a_pattern_that_could_match_anywhere():
+    with pytest.raises(ValueError, match="no required literal"):
+        pattern_prefilter([{"label": "x", "pattern": [{"IS_PUNCT": False, "OP": "+"}, {"ORTH": "担任", "OP": "?"}]}])
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
+def test_clause_scoped_matching_equals_the_ruler_over_the_whole_text(path):
+    """Unit extraction segments only the clauses that can hold a trigger; it must find exactly the spans the
+    ruler finds on the whole document segmented by jieba."""
+    document = analyze(normalize(path.read_text("utf-8")))
+    nlp = build_pipeline(("responsibility_ruler",))
+    doc = nlp(document.text)
+    whole = [(s.start_char, s.end_char, s.label_) for s in doc.spans["responsibility"]]
+    scoped = [(base + s.start_char, base + s.end_char, s.label_) for base, s in responsibility_spans(document)]
+    assert whole and sorted(scoped) == sorted(whole)

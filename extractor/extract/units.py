@@ -20,10 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import regex
-from spacy.tokens import Doc, Span
-
-from extractor.nlp import responsibility_doc
-from extractor.nlp.components import RESPONSIBILITY
+from extractor.nlp import responsibility_spans
 from extractor.resources import read_lines
 from extractor.structure.document import Document
 from extractor.structure.sections import LABEL
@@ -50,6 +47,32 @@ class FoundUnit:
     start: int
     end: int
     whole_document: bool
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """A trigger or slot the responsibility ruler marked, in document offsets."""
+    label: str
+    pattern_id: str
+    text: str
+    start: int
+    end: int
+    clause: tuple[tuple[str, int], ...]  # the tokens of its clause before it: (text, start)
+    inside: tuple[tuple[str, int], ...]  # its tokens between 由 and 担任 (组长由X担任)
+
+
+def _cues(document: Document) -> list[_Cue]:
+    cues = []
+    for base, span in responsibility_spans(document):
+        if base + span.start_char < document.body_start:
+            continue
+        doc, first = span.doc, span.start
+        while first > 0 and not doc[first - 1].is_space and not any(ch in _CLAUSE_BREAK for ch in doc[first - 1].text):
+            first -= 1
+        cues.append(_Cue(span.label_, span.id_, span.text, base + span.start_char, base + span.end_char,
+                         tuple((t.text, base + t.idx) for t in doc[first:span.start]),
+                         tuple((t.text, base + t.idx) for t in span[2:-1])))
+    return sorted(cues, key=lambda c: c.start)
 
 
 @cache
@@ -122,23 +145,15 @@ def split_names(names: str, offset: int) -> list[tuple[str, int, int]]:
     return [(whole, offset + lead, offset + lead + len(whole))] if whole else []
 
 
-def _clause_tokens(doc: Doc, end_token: int) -> list:
-    """The tokens of the clause that ends right before token ``end_token``."""
-    start = end_token
-    while start > 0 and not doc[start - 1].is_space and not any(ch in _CLAUSE_BREAK for ch in doc[start - 1].text):
-        start -= 1
-    return list(doc[start:end_token])
-
-
-def _subject(text: str, tokens: list) -> tuple[str, int] | None:
-    """The name at the end of ``tokens`` and its start offset, or None when they hold no name.
-    ``text`` is the document's text: ``Doc.text`` rebuilds the whole string on every access."""
-    cut = max((i + 1 for i, token in enumerate(tokens) if token.text in _boundaries()), default=0)
+def _subject(text: str, tokens: tuple[tuple[str, int], ...]) -> tuple[str, int] | None:
+    """The name at the end of ``tokens`` ((text, start) pairs) and its start offset in ``text``, or None when
+    they hold no name."""
+    cut = max((i + 1 for i, (word, _) in enumerate(tokens) if word in _boundaries()), default=0)
     tokens = tokens[cut:]
     if not tokens:
         return None
-    start = tokens[0].idx
-    window = text[start:tokens[-1].idx + len(tokens[-1].text)]
+    start = tokens[0][1]
+    window = text[start:tokens[-1][1] + len(tokens[-1][0])]
     opened = _unclosed_bracket(window)
     if opened is not None:  # （省商务厅牵头…）: the name starts inside the bracket
         window, start = window[opened + 1:], start + opened + 1
@@ -182,47 +197,45 @@ def _balanced(name: str) -> bool:
     return depth == 0
 
 
-def _slot_units(text: str, slot: Span, next_start: int) -> list[FoundUnit]:
-    end = _SLOT_END.search(text, slot.end_char, next_start)
-    names = text[slot.end_char:end.start() if end else next_start]
-    role = slot.label_.removeprefix("slot_")
+def _slot_units(text: str, slot: _Cue, next_start: int) -> list[FoundUnit]:
+    end = _SLOT_END.search(text, slot.end, next_start)
+    names = text[slot.end:end.start() if end else next_start]
+    role = slot.label.removeprefix("slot_")
     return [FoundUnit(name, kind, role, None, a, b, False)
             for piece, c in _pieces(names, _SLOT_SPLIT)
-            for name, a, b in split_names(piece, slot.end_char + c) if (kind := unit_kind(name))]
+            for name, a, b in split_names(piece, slot.end + c) if (kind := unit_kind(name))]
 
 
 def find_units(document: Document) -> list[FoundUnit]:
-    doc = responsibility_doc(document)
     text = document.text
-    spans = sorted((s for s in doc.spans[RESPONSIBILITY] if s.start_char >= document.body_start),
-                   key=lambda s: s.start_char)
+    cues = _cues(document)
     units: list[FoundUnit] = []
-    slots = [s for s in spans if s.label_.startswith("slot_")]
+    slots = [c for c in cues if c.label.startswith("slot_")]
     slot_regions = []
     for index, slot in enumerate(slots):
-        next_start = slots[index + 1].start_char if index + 1 < len(slots) else len(text)
+        next_start = slots[index + 1].start if index + 1 < len(slots) else len(text)
         found = _slot_units(text, slot, next_start)
         units.extend(found)
-        slot_regions.append((slot.start_char, max([slot.end_char] + [u.end for u in found])))
+        slot_regions.append((slot.start, max([slot.end] + [u.end for u in found])))
     previous: tuple[tuple[int, int] | None, str, int] | None = None  # (sentence, subject, start)
-    for trigger in spans:
-        if trigger.label_.startswith("slot_") or any(a <= trigger.start_char < b for a, b in slot_regions):
+    for trigger in cues:
+        if trigger.label.startswith("slot_") or any(a <= trigger.start < b for a, b in slot_regions):
             continue
-        if trigger.id_ == "subject_inside":  # 组长由X担任: the name lies between 由 and 担任
-            subject = _subject(text, list(trigger[2:-1]))
+        if trigger.pattern_id == "subject_inside":  # 组长由X担任: the name lies between 由 and 担任
+            subject = _subject(text, trigger.inside)
         else:
-            subject = _subject(text, _clause_tokens(doc, trigger.start))
-        sentence = document.sentence_at(trigger.start_char)
-        if subject is None and previous and previous[0] == sentence and not _clause_tokens(doc, trigger.start):
+            subject = _subject(text, trigger.clause)
+        sentence = document.sentence_at(trigger.start)
+        if subject is None and previous and previous[0] == sentence and not trigger.clause:
             subject = previous[1:]
         if subject is None:
             continue
         previous = (sentence, *subject)
         names, start = subject
-        role = trigger.label_
+        role = trigger.label
         duty = None
         if role in {"responsible", "lead", "cooperating"}:
-            tail = _DUTY.match(text, trigger.end_char)
+            tail = _DUTY.match(text, trigger.end)
             duty = tail.group().strip() if tail else None
         whole = any(w in trigger.text for w in _WHOLE_DOCUMENT)
         for name, a, b in split_names(names, start):

@@ -9,7 +9,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 
+import regex
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
@@ -57,6 +59,37 @@ def quota_spans(doc: Doc) -> Doc:
                 spans.append(span)
     doc.spans[QUOTAS] = spans
     return doc
+
+
+def _alternation(values: Iterable[str]) -> regex.Pattern[str]:
+    return regex.compile("|".join(map(regex.escape, sorted(set(values), key=len, reverse=True))))
+
+
+def _literal_values(token: dict) -> list[str]:
+    orth = token.get("ORTH")
+    if isinstance(orth, str):
+        return [orth]
+    return list(orth["IN"]) if isinstance(orth, dict) and "IN" in orth else []
+
+
+def pattern_prefilter(patterns: Iterable[dict]) -> Callable[[str], bool]:
+    """A test false only for texts in which none of the token ``patterns`` can match: a pattern matches only
+    where the text holds one ``ORTH`` value of each of its required literal tokens. A pattern with no such token
+    could match anywhere and is refused."""
+    needs = []
+    for entry in patterns:
+        literals = [values for token in entry["pattern"]
+                    if token.get("OP", "!") in {"!", "+"} and (values := _literal_values(token))]
+        if not literals:
+            raise ValueError(f"pattern {entry['pattern']} has no required literal token")
+        needs.append(literals)
+    first = _alternation(value for literals in needs for value in literals[0])
+    needs = [[_alternation(values) for values in literals] for literals in needs]
+
+    def could_match(text: str) -> bool:
+        return first.search(text) is not None and any(all(n.search(text) for n in need) for need in needs)
+
+    return could_match
 
 
 @Language.factory("responsibility_ruler", default_config={"patterns": "units/triggers.jsonl",

@@ -4,15 +4,18 @@ and the rule components, all named in one config; and the trained measure classi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+import regex
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractor.extract.vocabulary import POLICY_TERMS
 from extractor.nlp import components  # noqa: F401  (registers the components)
+from extractor.nlp.components import RESPONSIBILITY, pattern_prefilter
 from extractor.nlp.tokenizer import TOKENIZER_NAME
 from extractor.resources import resource_path
 from extractor.structure.document import Document
@@ -47,13 +50,29 @@ def analyze_doc(document: Document) -> Doc:
     return nlp(doc)
 
 
-def responsibility_doc(document: Document) -> Doc:
-    """The document as a Doc carrying only the responsibility spans: what unit extraction reads (the other
-    components would parse the quotas a second time)."""
+# A clause with the mark that ends it: no responsibility pattern crosses one (a slot ends with its colon).
+_CLAUSE = regex.compile(r"[^，,。；;：:!！?？\n]+[，,。；;：:!！?？\n]?")
+
+
+@cache
+def _responsibility_prefilter() -> Callable[[str], bool]:
+    return pattern_prefilter(rule_pipeline().get_pipe("responsibility_ruler").patterns)
+
+
+def responsibility_spans(document: Document) -> list[tuple[int, Span]]:
+    """The responsibility ruler's spans, each with the document offset of the clause Doc it lies in: what unit
+    extraction reads. Only clauses that can hold a pattern (``pattern_prefilter``) are segmented and matched;
+    jieba cuts each run of Chinese characters on its own, so a clause gets the tokens it has in the whole
+    text, at a fraction of the cost of segmenting every clause."""
     nlp = rule_pipeline()
-    doc = nlp.make_doc(document.text)
-    doc._.document = document
-    return nlp.get_pipe("responsibility_ruler")(doc)
+    ruler = nlp.get_pipe("responsibility_ruler")
+    could_match = _responsibility_prefilter()
+    found = []
+    for clause in _CLAUSE.finditer(document.text):
+        if could_match(clause.group()):
+            doc = nlp.make_doc(clause.group())
+            found.extend((clause.start(), span) for span in ruler(doc).spans[RESPONSIBILITY])
+    return found
 
 
 def load_pipeline(path: str | Path) -> Language:
