@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -45,11 +46,24 @@ class Division:
         return next((n.code for n in reversed(self.chain()) if n.code), None)
 
 
+def _lengths_by_prefix(names: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """For each two-character prefix, the lengths of the names that start with it, longest first."""
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for name in names:
+        if len(name) >= 2:
+            lengths[name[:2]].add(len(name))
+    return {prefix: tuple(sorted(found, reverse=True)) for prefix, found in lengths.items()}
+
+
 @dataclass
 class Gazetteer:
     by_name: dict[str, list[Division]]
     by_short: dict[str, list[Division]]
-    max_name: int
+    name_lengths: dict[str, tuple[int, ...]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Only the lengths of names that start with the two characters at a position are tried there.
+        self.name_lengths = _lengths_by_prefix(self.by_name)
 
     def lookup(self, name: str) -> list[Division]:
         return self.by_name.get(name, [])
@@ -58,8 +72,8 @@ class Gazetteer:
         """Full names of divisions (province to township) found in ``text``, longest match first."""
         found, position = [], 0
         while position < len(text):
-            for length in range(min(self.max_name, len(text) - position), min_length - 1, -1):
-                candidates = self.by_name.get(text[position:position + length])
+            for length in self.name_lengths.get(text[position:position + 2], ()):
+                candidates = self.by_name.get(text[position:position + length]) if length >= min_length else None
                 if candidates:
                     found.append((position, position + length, candidates))
                     position += length
@@ -105,7 +119,7 @@ def load_gazetteer() -> Gazetteer:
     for old_name, new_node in _renames(by_name):
         if old_name not in by_name:  # a division as it was then, when the data has it, beats its successor
             by_name[old_name].append(new_node)
-    return Gazetteer(dict(by_name), dict(by_short), max(map(len, by_name)))
+    return Gazetteer(dict(by_name), dict(by_short))
 
 
 def _historical_counties(by_name: dict[str, list[Division]]) -> list[Division]:
