@@ -21,12 +21,16 @@ class Document:
     _sentence_starts: list[int] = field(init=False, repr=False)
     _body_sentences: list[tuple[int, int]] = field(init=False, repr=False)
     _sections_by_id: dict[str, SectionNode] = field(init=False, repr=False)
+    _sections_by_start: list[SectionNode] = field(init=False, repr=False)
+    _section_starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [start for start, _ in self.sentences]
         self._body_sentences = [span for span in self.sentences
                                 if span[0] >= self.body_start and not any(a <= span[0] < b for a, b in self.tables)]
         self._sections_by_id = {node.id: node for node in self.sections}
+        self._sections_by_start = sorted(self.sections, key=lambda node: node.span[0])
+        self._section_starts = [node.span[0] for node in self._sections_by_start]
 
     @property
     def text(self) -> str:
@@ -47,12 +51,13 @@ class Document:
         return None
 
     def section_at(self, position: int) -> SectionNode | None:
-        """The deepest section whose span holds ``position``."""
-        best = None
-        for node in self.sections:
-            if node.span[0] <= position < node.span[1] and (best is None or node.level > best.level):
-                best = node
-        return best
+        """The deepest section whose span holds ``position``. Sections nest, so it is the last section started
+        at or before ``position`` or, when that one has ended, its nearest ancestor that has not."""
+        index = bisect.bisect_right(self._section_starts, position) - 1
+        node = self._sections_by_start[index] if index >= 0 else None
+        while node is not None and not node.span[0] <= position < node.span[1]:
+            node = self._sections_by_id.get(node.parent) if node.parent else None
+        return node
 
     def ancestors(self, node: SectionNode | None) -> list[SectionNode]:
         """``node`` and its ancestors, innermost first."""
