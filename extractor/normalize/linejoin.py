@@ -18,6 +18,7 @@ from extractor.normalize.offsets import Edit
 _OPENERS = {"《": "》", "(": ")", "（": "）", "“": "”", "〔": "〕", "[": "]"}
 _TERMINAL = tuple("。！？!?；;：:…”’」』)）》")
 _CONTINUES = tuple("、，,的和及与或之")
+_PUNCTUATION = regex.compile(r"\p{P}")
 DOC_TYPE_END = regex.compile(
     r"(?:通知|意见|方案|计划|规划|办法|决定|报告|细则|纲要|要点|规定|条例|批复|函|通报|公告|决议|实施意见)$"
 )
@@ -49,7 +50,7 @@ def _title_fragment_joins(line: str, nxt: str) -> bool:
         return False
     if _TITLE_CUE.search(line):  # a 关于… title is open until a line ends with its document type
         return True
-    return bool(DOC_TYPE_END.search(nxt)) and not regex.search(r"\p{P}", nxt[-1:])
+    return bool(DOC_TYPE_END.search(nxt)) and not _PUNCTUATION.search(nxt[-1:])
 
 
 def should_join(line: str, nxt: str) -> bool:

@@ -22,6 +22,9 @@ DATE = regex.compile(
     r"(?:\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?"
 )
 ISO_DATE = regex.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
+_SENTENCE_MARK = regex.compile(r"[。，,;；:：!?！？]")
+_CLAUSE_END = regex.compile(r"[。;；]$")
+_TRAILING_BRACKET = regex.compile(r"[(（][^()（）]*[)）]$")
 ORGAN_LINE = regex.compile(
     r"^(?:中共)?\p{Han}{2,30}?(?:人民政府|政府|委员会|党委|市委|县委|区委|旗委|州委|省委|办公室|办公厅|局|厅|领导小组|"
     r"小组|委|办|中心|站|所)(?:办公室)?$"
@@ -71,8 +74,8 @@ def classify(line: str) -> str | None:
         return "recipients"
     if _TRANSMITTAL.search(stripped) and len(stripped) < 200:
         return "transmittal"
-    if len(stripped) <= _MAX_TITLE and not regex.search(r"[。;；]$", stripped):
-        if DOC_TYPE_END.search(regex.sub(r"[(（][^()（）]*[)）]$", "", stripped)) or "关于" in stripped:
+    if len(stripped) <= _MAX_TITLE and not _CLAUSE_END.search(stripped):
+        if DOC_TYPE_END.search(_TRAILING_BRACKET.sub("", stripped)) or "关于" in stripped:
             return "title"
     return None
 
@@ -87,14 +90,14 @@ def _untitled_heading(line: str, before: list[HeaderLine]) -> bool:
     stripped = line.strip()
     return (
         bool(before) and before[-1].kind in {"number", "field"} and not any(l.kind == "title" for l in before)
-        and 4 <= len(stripped) <= 60 and not regex.search(r"[。，,;；:：!?！？]", stripped)
+        and 4 <= len(stripped) <= 60 and not _SENTENCE_MARK.search(stripped)
     )
 
 
 def _headline(line: str, following: str) -> bool:
     """A short first line without sentence punctuation, followed by a portal field (发布时间：…, 来源：…)."""
     stripped = line.strip()
-    return (4 <= len(stripped) <= 60 and not regex.search(r"[。，,;；:：!?！？]", stripped)
+    return (4 <= len(stripped) <= 60 and not _SENTENCE_MARK.search(stripped)
             and classify(following) == "field")
 
 

@@ -32,6 +32,7 @@ from extractor.extract.quotas.numerals import is_digit_string
 CLAUSE_SEP = "，,；;：:。！？!?"
 
 _FIXED_RE = regex.compile(alternation(words("fixed_phrases.txt")))
+_DIGIT = regex.compile(r"\d")
 _MASK_RE = regex.compile(
     r"《[^《》]*》|〈[^〈〉]*〉|<[^<>]{0,60}>|〔[^〔〕]*〕|\[\d{4}\]|[(（]\d{4}[)）]"   # titles, document numbers
     r"|“[^“”\"]{0,20}[”\"]|‘[^‘’]{0,20}’|\"[^\"“”]{0,20}\""                          # short quoted slogans
@@ -84,7 +85,7 @@ def clause_start(sentence: str, pos: int) -> int:
 def is_list_total(sentence: str, start: int, value: float) -> bool:
     """A count equal to the number of items listed immediately before it (六个层面 after six items)."""
     segment = sentence[clause_start(sentence, start):start]
-    if not segment or regex.search(r"\d", segment) or not float(value).is_integer():
+    if not segment or _DIGIT.search(segment) or not float(value).is_integer():
         return False
     loose = segment.endswith("等")
     items = len(_LIST_SEP.findall(segment)) + 1

@@ -41,6 +41,7 @@ for _mod, _pat in rows("modality.tsv"):
 _TARGET_VERB = regex.compile(rf"(?:{alternation(cue_words('target_verb'))})\s?$")
 _TARGET_VERB_ANY = regex.compile(rf"^(?:\p{{Han}}{{0,4}}?)(?:{alternation(cue_words('target_verb'))})")
 _THRESHOLD_NOUN = regex.compile(rf"^\p{{Han}}{{0,8}}?(?:{alternation(cue_words('threshold_noun'))})")
+_TO_OBJECT = regex.compile(r"\s*(?:[(（][^)）]*[)）])?\s*对")
 _OBJECT_VERB = regex.compile(alternation(cue_words("object_verb")))
 _CLAUSE = "，,；;：:。！？!?"
 _SEGMENT = "；;。！？!?"
@@ -107,7 +108,7 @@ def _in_object(sentence: str, start: int, unit_class: str) -> bool:
         return False
     lo, _ = _bounds(sentence, start, start, _CLAUSE)
     head = sentence[lo:start]
-    m = regex.match(r"\s*(?:[(（][^)）]*[)）])?\s*对", head)
+    m = _TO_OBJECT.match(head)
     return bool(m) and not _OBJECT_VERB.search(head[m.end():])
 
 

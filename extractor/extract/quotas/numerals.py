@@ -37,6 +37,8 @@ CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 
 MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 _CN_DIGIT_CLASS = "零〇○一二两三四五六七八九"
+_ARABIC = regex.compile(r"\d+(?:\.\d+)?")
+_TRAILING_MULTIPLIER = regex.compile(r"[十百千万亿]+$")
 _CN_ALL_CLASS = _CN_DIGIT_CLASS + "十百千万亿"
 
 # Arabic number, optionally with thousands commas, decimals and Chinese multipliers (3000万, 1.2亿, 13万2,
@@ -100,13 +102,13 @@ def parse_number(text: str) -> float:
         raise ValueError("empty number")
     if text in MULTIPLIERS:  # a bare 万/千 is a word (千家万户), not a number
         raise ValueError(f"bare multiplier: {text!r}")
-    if regex.fullmatch(r"\d+(?:\.\d+)?", text):
+    if _ARABIC.fullmatch(text):
         return float(text)
     if is_digit_string(text):  # 二〇 -> 20, 二○一二 -> 2012
         return float("".join(str(CN_DIGITS.get(ch, ch)) for ch in text))
     if "点" in text:
         head, _, tail = text.partition("点")
-        mult_tail = regex.search(r"[十百千万亿]+$", tail)
+        mult_tail = _TRAILING_MULTIPLIER.search(tail)
         frac_digits = tail[: mult_tail.start()] if mult_tail else tail
         value = parse_number(head) + float("0." + "".join(str(CN_DIGITS[c]) for c in frac_digits))
         if mult_tail:

@@ -32,6 +32,7 @@ from extractor.extract.quotas.units import PROPORTION_CLASSES, UNIT_PATTERN, UNI
 from extractor.extract.quotas.year import year_for, year_marks
 
 
+
 @dataclass(frozen=True)
 class QuotaMatch:
     start: int            # half-open character offsets into the sentence string passed in
@@ -48,6 +49,7 @@ class QuotaMatch:
 
 
 _NUM_CHARS = "\\d零〇○一二两三四五六七八九十百千万亿"
+_ANY_NUMERAL = regex.compile(f"[{_NUM_CHARS}]")
 _BLOCKERS = "".join(cue_words("numeral_blocker"))
 _CORE = regex.compile(
     rf"""
@@ -221,7 +223,7 @@ def find_quotas(sentence: str, *, context_year: int | None = None, in_goal_secti
     目标/目标任务 section, where an uncued figure is a commitment (binding); ``uncued`` is the modality of a
     figure with no cue otherwise: ``planned`` in a plan, ``standard`` in a regulation (办法), whose figures
     are rules."""
-    if not sentence or not regex.search(rf"[{_NUM_CHARS}]", sentence):
+    if not sentence or not _ANY_NUMERAL.search(sentence):
         return []
     masks = exc.masked_spans(sentence)
     cands: list[_Cand] = []

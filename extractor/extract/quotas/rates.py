@@ -22,6 +22,8 @@ from extractor.extract.quotas.units import PER_PATTERN, UNIT_PATTERN, join_per
 RATE_SEP = r"[.·・/／]"
 EXPLICIT = rf"[/／](?:{PER_PATTERN})(?:{RATE_SEP}(?:{PER_PATTERN}))*"
 _PER_SPLIT = regex.compile(RATE_SEP)
+_SENTENCE_BREAK = regex.compile(r"[；;。！？()（）]")
+_COMMA = regex.compile(r"[，,：:]")
 _PREFIX_RE = regex.compile(rf"每(?:一个|个|位|名|家)?\p{{Han}}{{0,3}}?(?P<noun>{PER_PATTERN})")
 _DENOM_RE = regex.compile(rf"每\p{{Han}}{{0,4}}?(?:1|一)\s?(?P<noun>{UNIT_PATTERN})")
 _PER_CUES = cue_map("per_cue")
@@ -52,9 +54,9 @@ def prefix_per(sentence: str, start: int,
         return None, [], -1
     last = before[-1]
     gap = sentence[last[1]:start]
-    if regex.search(r"[；;。！？()（）]", gap):
+    if _SENTENCE_BREAK.search(gap):
         return None, [], -1
-    if regex.search(r"[，,：:]", gap) and (not last[3] or len(gap) > CROSS_CLAUSE_REACH):
+    if _COMMA.search(gap) and (not last[3] or len(gap) > CROSS_CLAUSE_REACH):
         return None, [], -1  # a 每X prefix stays in its clause; a 每…1名 denominator reaches the next one
     chain = [last]
     for p in reversed(before[:-1]):

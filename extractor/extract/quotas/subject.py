@@ -17,6 +17,8 @@ import regex
 
 _AFTER = regex.compile(r"(?:的)?(\p{Han}{2,8}?)(?=[^\p{Han}]|的|和|及|与|等|$)")
 _BEFORE = regex.compile(r"(\p{Han}{2,6})$")
+_CLAUSE_MARK = regex.compile(r"[，,；;：:。、(（)）]")
+_YEARS_AND_DIGITS = regex.compile(r"\d{4}\s?年(?:底|末)?|\d|年底")
 _STRIP = regex.compile(
     r"^.*?(?:确保|力争|争取|计划|现有|截止|截至|剩余|全市|全县|全镇|全乡|全省|完成|实现|新增|给予|发放|要|拟|有)"
 )
@@ -29,8 +31,8 @@ def subject_for(sentence: str, start: int, end: int, unit_class: str) -> str | N
         m = _AFTER.match(after)
         if m:
             return m.group(1)
-    clause = regex.split(r"[，,；;：:。、(（)）]", sentence[:start])[-1]
-    clause = regex.sub(r"\d{4}\s?年(?:底|末)?|\d|年底", "", clause)
+    clause = _CLAUSE_MARK.split(sentence[:start])[-1]
+    clause = _YEARS_AND_DIGITS.sub("", clause)
     stripped = _STRIP.sub("", clause) or clause
     m = _BEFORE.search(stripped)
     if m:
