@@ -17,6 +17,7 @@ from extractor.resources import resource_path
 
 LEVELS = ("province", "city", "county", "township", "village")
 _VILLAGE_SUFFIXES = ("村民委员会", "居委会", "社区", "村")
+_VILLAGE_INDENT = "\t" * 4
 
 
 @dataclass(eq=False)
@@ -27,8 +28,19 @@ class Division:
     short: str | None = None
     parent: Division | None = field(default=None, repr=False)
     children: list[Division] = field(default_factory=list, repr=False)
-    villages: list[str] = field(default_factory=list, repr=False)  # of a township, without 村/社区
+    village_lines: list[str] = field(default_factory=list, repr=False)  # of a township, as in the data file
     historical: bool = False  # no longer exists (merged or renamed)
+
+    @property
+    def villages(self) -> set[str]:
+        """A township's village names without 村/社区 (read from the data lines on first use: 650,000
+        villages would take most of the gazetteer's load time, and only a township search needs them)."""
+        if self._villages is None:
+            self._villages = {_short_village(line.strip().split("\t")[0]) for line in self.village_lines}
+        return self._villages
+
+    def __post_init__(self) -> None:
+        self._villages: set[str] | None = None
 
     def chain(self) -> list[Division]:
         """This division and its ancestors, from the province down."""
@@ -97,15 +109,16 @@ def load_gazetteer() -> Gazetteer:
     stack: list[Division] = []
     with gzip.open(resource_path("gazetteer", "china_location.txt.gz"), "rt", encoding="utf-8") as lines:
         for line in lines:
+            if line.startswith(_VILLAGE_INDENT):  # most lines: kept as they are until a township search
+                if stack and len(line) - len(line.lstrip("\t")) == 4 and line.strip():
+                    stack[-1].village_lines.append(line)
+                continue
             depth = len(line) - len(line.lstrip("\t"))
             parts = line.strip().split("\t")
             if not parts[0] or depth >= len(LEVELS):
                 continue
             del stack[depth:]
             parent = stack[-1] if stack else None
-            if depth == 4:
-                parent.villages.append(_short_village(parts[0]))
-                continue
             node = Division(parts[0], LEVELS[depth], parts[1] if len(parts) > 1 else None,
                             parts[2] if len(parts) > 2 else None, parent)
             if parent is not None:

@@ -139,7 +139,7 @@ def _rare(word: str) -> bool:
 def _township_from_villages(county: Division, text: str, gazetteer: Gazetteer) -> Division | None:
     hits: Counter[Division] = Counter()
     for township in county.children:
-        hits[township] = sum(1 for village in set(township.villages) if len(village) >= 2 and village in text)
+        hits[township] = sum(1 for village in township.villages if len(village) >= 2 and village in text)
     hits = +hits
     if not hits:
         return None
