@@ -74,8 +74,22 @@ def mainland_fixes(text: str) -> list[Edit]:
     return edits
 
 
+_BLOCK = 256
+
+
+def _differences(before: str, after: str) -> list[int]:
+    """Positions where two strings of equal length differ; blocks are compared whole first, so a text that
+    conversion leaves (almost) unchanged costs string comparisons, not a loop over every character."""
+    positions = []
+    for start in range(0, len(before), _BLOCK):
+        end = start + _BLOCK
+        if before[start:end] != after[start:end]:
+            positions.extend(start + i for i, (a, b) in enumerate(zip(before[start:end], after[start:end])) if a != b)
+    return positions
+
+
 def _char_edits(before: str, after: str, offset: int) -> list[Edit]:
-    return [(offset + i, offset + i + 1, b) for i, (a, b) in enumerate(zip(before, after)) if a != b]
+    return [(offset + i, offset + i + 1, after[i]) for i in _differences(before, after)]
 
 
 def detect_script(text: str) -> Script:
@@ -85,7 +99,7 @@ def detect_script(text: str) -> Script:
         return "simplified"
     converted = _converter().convert(text)
     if len(converted) == len(text):
-        changed = sum(1 for a, b in zip(text, converted) if a != b)
+        changed = len(_differences(text, converted))
     else:
         changed = sum(1 for a, b in zip(text.split("\n"), converted.split("\n")) if a != b)
     share = changed / han
