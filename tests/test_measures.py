@@ -7,13 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from extractor.extract.categories import classify, classify_keywords, group_category, load_taxonomy
+from extractor.extract.categories import Context, classify, classify_keywords, group_category, in_domain, load_taxonomy
 from extractor.extract.measures import find_measures
 from extractor.normalize import normalize
 from extractor.structure.document import analyze
 
-CASES = [json.loads(line) for line in
-         (Path(__file__).parent / "cases" / "measures.jsonl").read_text("utf-8").splitlines() if line.strip()]
+def _cases(name: str) -> list[dict]:
+    return [json.loads(line) for line in (Path(__file__).parent / "cases" / name).read_text("utf-8").splitlines()
+            if line.strip()]
+
+
+CASES = _cases("measures.jsonl")
+CATEGORY_CASES = _cases("categories.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["note"][:30] for c in CASES])
@@ -27,6 +32,26 @@ def test_measures_and_parents(case):
                                                  ("实施最低生活保障", "social_security"), ("加强督查考核", "governance")])
 def test_keyword_baseline(title, category):
     assert classify_keywords(title) == category
+
+
+@pytest.mark.parametrize("case", CATEGORY_CASES, ids=[c["note"][:40] for c in CATEGORY_CASES])
+def test_keyword_rules_in_context(case):
+    context = Context(in_domain=case["in_domain"], parent=case["parent"])
+    assert classify_keywords(case["title"], case["body"], context) == case["expected"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [("全力推进脱贫攻坚,帮助贫困户增收,巩固扶贫成果。", True),
+                                                ("加快对接经贸新规则,扩大货物贸易。", False),
+                                                ("做好困难群众脱贫工作。", False)])  # one cue is not enough
+def test_domain_needs_repeated_cues(text, expected):
+    assert in_domain(text) is expected
+
+
+def test_a_measure_without_evidence_takes_its_parts_category():
+    """Outside the domain, a measure under 保障措施 whose own words name no category is governance."""
+    text = "一、重点任务\n(一)扩大货物贸易。支持企业出口。\n二、保障措施\n(一)营造良好氛围。做好政策解读。\n"
+    found = {m.title: m.category for m in find_measures(analyze(normalize(text)))}
+    assert found == {"扩大货物贸易": "other", "营造良好氛围": "governance"}
 
 
 def test_keyword_baseline_without_hits_is_other():
