@@ -45,6 +45,7 @@ def normalize(original: str) -> NormalizedText:
     text = text.apply(cleanup.trim_lines(text.text))
     text = text.apply(cleanup.collapse_blank_lines(text.text))
     text = text.apply(linejoin.join_wrapped_lines(text.text))
+    text = text.apply(linejoin.break_run_in_headings(text.text))
     return NormalizedText(
         mapped=text,
         script=detected,

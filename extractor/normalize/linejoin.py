@@ -1,4 +1,5 @@
-"""Re-joining lines that were hard-wrapped inside a sentence or a title.
+"""Re-joining lines that were hard-wrapped inside a sentence or a title, and breaking lines that a web page
+flattened.
 
 A line break is removed when the text on either side cannot stand on its own:
 - the line leaves a bracket or quotation open (``现将《…实施`` / ``方案》印发…``);
@@ -7,6 +8,9 @@ A line break is removed when the text on either side cannot stand on its own:
   ``镇人民政府2016年精准扶贫脱贫`` / ``工作实施方案的通知``).
 A break is always kept before a numbered heading, a date line and after sentence-final punctuation, so real
 paragraph breaks survive.
+
+Pages that lost their line breaks run headings into the text, set off only by spaces (``…意见: 一、深入实施就业
+优先战略 1.坚持就业优先发展战略。``): the spaces before a heading label become a line break, so the headings are found as in any other document.
 """
 
 from __future__ import annotations
@@ -76,3 +80,16 @@ def join_wrapped_lines(text: str) -> list[Edit]:
             edits.append((offset, offset + 1, ""))
         offset += 1
     return edits
+
+
+# Spaces after a sentence end, a colon, a closing bracket or a heading's title, before a heading label (一、 1. (一)) that words
+# follow (一、二类 is a list of numbers, not a heading).
+_RUN_IN_HEADING = regex.compile(
+    r"(?<=[。；;:：！？!?)）”\p{Han}])[ \t]+(?=(?:[一二三四五六七八九十]{1,3}、|\d{1,2}(?:[、．]|\.(?!\d))"
+    r"|[(（][一二三四五六七八九十]{1,3}[)）])(?![一二三四五六七八九十])\p{Han}{2})"
+)
+
+
+def break_run_in_headings(text: str) -> list[Edit]:
+    """Edits turning the spaces before a run-in heading into a line break."""
+    return [(m.start(), m.end(), "\n") for m in _RUN_IN_HEADING.finditer(text)]
