@@ -21,7 +21,7 @@ LABEL = regex.compile(
       | (?P<article>第[{_CN}\d]+条)\s*
       | (?P<cn>[{_CN}]+[、．])
       | (?P<cn_paren>[(（][{_CN}]+[)）])
-      | (?P<num>\d{{1,3}}(?:[、．]|\.(?!\d)))
+      | (?P<num>\d{{1,3}}(?:[、．﹒]|\.(?!\d)))
       | (?P<num_paren>[(（]\d{{1,3}}[)）])
       | (?P<circled>[①-⑳])
       | (?P<cn_enclosed>[㈠-㈩])
