@@ -21,6 +21,7 @@ from functools import cache
 from extractor.resources import read_lines
 
 BODY_CHARS = 150
+BODY_EVIDENCE_CHARS = 600  # the opening of a body says what the measure does; a group's body holds its children
 DOMAIN_MIN = 3
 
 
@@ -66,6 +67,7 @@ def keyword_hits(text: str) -> dict[str, float]:
 def keyword_evidence(title: str, body: str, context: Context) -> dict[str, float] | None:
     """The keyword scores the rules may use, None when there are none: the title's hits, the body's breaking
     ties between the categories the title names; else, in the domain, the body's hits."""
+    body = body[:BODY_EVIDENCE_CHARS]
     title_scores = keyword_hits(title)
     top = max(title_scores.values())
     if top > 0:
