@@ -4,6 +4,7 @@ and the rule components, all named in one config; and the trained measure classi
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -52,6 +53,7 @@ def analyze_doc(document: Document) -> Doc:
 
 # A clause with the mark that ends it: no responsibility pattern crosses one (a slot ends with its colon).
 _CLAUSE = regex.compile(r"[^，,。；;：:!！?？\n]+[，,。；;：:!！?？\n]?")
+_SEPARATOR = "。"
 
 
 @cache
@@ -60,19 +62,23 @@ def _responsibility_prefilter() -> Callable[[str], bool]:
 
 
 def responsibility_spans(document: Document) -> list[tuple[int, Span]]:
-    """The responsibility ruler's spans, each with the document offset of the clause Doc it lies in: what unit
-    extraction reads. Only clauses that can hold a pattern (``pattern_prefilter``) are segmented and matched;
-    jieba cuts each run of Chinese characters on its own, so a clause gets the tokens it has in the whole
-    text, at a fraction of the cost of segmenting every clause."""
+    """The responsibility ruler's spans, each with the offset to add to its character offsets to get the
+    document's: what unit extraction reads. Only clauses that can hold a pattern (``pattern_prefilter``) are
+    segmented and matched, in one Doc where a ``。`` separates them (no pattern crosses a sentence mark); jieba
+    cuts each run of Chinese characters on its own, so a clause gets the tokens it has in the whole text, at a
+    fraction of the cost of segmenting every clause."""
     nlp = rule_pipeline()
-    ruler = nlp.get_pipe("responsibility_ruler")
     could_match = _responsibility_prefilter()
-    found = []
-    for clause in _CLAUSE.finditer(document.text):
-        if could_match(clause.group()):
-            doc = nlp.make_doc(clause.group())
-            found.extend((clause.start(), span) for span in ruler(doc).spans[RESPONSIBILITY])
-    return found
+    clauses = [clause for clause in _CLAUSE.finditer(document.text) if could_match(clause.group())]
+    if not clauses:
+        return []
+    starts, bases, position = [], [], 0
+    for clause in clauses:
+        starts.append(position)
+        bases.append(clause.start() - position)
+        position += len(clause.group()) + len(_SEPARATOR)
+    doc = nlp.get_pipe("responsibility_ruler")(nlp.make_doc(_SEPARATOR.join(c.group() for c in clauses)))
+    return [(bases[bisect.bisect_right(starts, span.start_char) - 1], span) for span in doc.spans[RESPONSIBILITY]]
 
 
 def load_pipeline(path: str | Path) -> Language:
