@@ -27,11 +27,14 @@ class MappedText:
 
     def apply(self, edits: Iterable[Edit]) -> MappedText:
         """Apply non-overlapping edits, given in any order, returning the new mapped text."""
+        edits = sorted(edits)
+        if not edits:
+            return self
         pieces: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
         cursor = 0
-        for start, end, replacement in sorted(edits):
+        for start, end, replacement in edits:
             if start < cursor:
                 raise ValueError(f"overlapping edit at {start}")
             pieces.append(self.text[cursor:start])

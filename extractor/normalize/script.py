@@ -18,7 +18,7 @@ from extractor.resources import read_lines
 
 Script = Literal["simplified", "traditional", "mixed"]
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN_RUN = regex.compile(r"\p{Han}+")
 # Share of Han characters that t2s changes above which a text counts as written in traditional script.
 _TRADITIONAL_SHARE = 0.05
 
@@ -94,7 +94,7 @@ def _char_edits(before: str, after: str, offset: int) -> list[Edit]:
 
 def detect_script(text: str) -> Script:
     """``traditional`` when t2s changes a sizeable share of the Han characters, ``mixed`` when a few."""
-    han = len(_HAN.findall(text))
+    han = sum(map(len, _HAN_RUN.findall(text)))
     if not han:
         return "simplified"
     converted = _converter().convert(text)
