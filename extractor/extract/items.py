@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from extractor.extract.measures import find_measures
-from extractor.extract.quotas import find_quotas
+from extractor.extract.quotas import find_quotas, may_hold_quota
 from extractor.extract.targets import find_targets, in_goal_section
 from extractor.extract.units import find_units
 from extractor.model import Measure, Quota, Target, Unit
@@ -48,6 +48,8 @@ def extract_quotas(document: Document, doc_type: str) -> list[Quota]:
     quotas: list[Quota] = []
     for start, end in document.body_sentences():
         sentence = document.text[start:end]
+        if not may_hold_quota(sentence):
+            continue
         for found in find_quotas(sentence, context_year=_context_year(document, start),
                                  in_goal_section=in_goal_section(document, start), uncued=uncued):
             a, b = start + found.start, start + found.end

@@ -5,6 +5,6 @@
 [('832户', 832.0, '户'), ('1699人', 1699.0, '人')]
 """
 
-from extractor.extract.quotas.parser import QuotaMatch, find_quotas
+from extractor.extract.quotas.parser import QuotaMatch, find_quotas, may_hold_quota
 
-__all__ = ["QuotaMatch", "find_quotas"]
+__all__ = ["QuotaMatch", "find_quotas", "may_hold_quota"]

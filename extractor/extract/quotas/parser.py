@@ -215,6 +215,11 @@ def _merge(sentence: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+def may_hold_quota(sentence: str) -> bool:
+    """False for a sentence without any numeral, which holds no quota (a cheap test before the context)."""
+    return _ANY_NUMERAL.search(sentence) is not None
+
+
 def find_quotas(sentence: str, *, context_year: int | None = None, in_goal_section: bool = False,
                 uncued: str = "planned") -> list[QuotaMatch]:
     """All quotas in one sentence of normalized (simplified, half-width digits) text, in order.
@@ -223,7 +228,7 @@ def find_quotas(sentence: str, *, context_year: int | None = None, in_goal_secti
     目标/目标任务 section, where an uncued figure is a commitment (binding); ``uncued`` is the modality of a
     figure with no cue otherwise: ``planned`` in a plan, ``standard`` in a regulation (办法), whose figures
     are rules."""
-    if not sentence or not _ANY_NUMERAL.search(sentence):
+    if not may_hold_quota(sentence):
         return []
     masks = exc.masked_spans(sentence)
     cands: list[_Cand] = []
