@@ -71,6 +71,8 @@ def keyword_evidence(title: str, body: str, context: Context) -> dict[str, float
     title_scores = keyword_hits(title)
     top = max(title_scores.values())
     if top > 0:
+        if sum(score == top for score in title_scores.values()) == 1:
+            return title_scores
         body_scores = keyword_hits(body)
         return {code: score + (body_scores[code] / (1 + sum(body_scores.values())) if score == top else 0.0)
                 for code, score in title_scores.items()}
