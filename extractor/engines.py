@@ -36,11 +36,12 @@ def default_jobs() -> int:
 
 
 def _process_context() -> multiprocessing.context.BaseContext:
-    # forkserver where there is one: workers forked from a clean server that has imported the pipeline's
-    # modules, not from this process and its progress-bar thread; spawn elsewhere (macOS, Windows).
+    # forkserver where there is one: workers forked from a clean server that has loaded the pipeline and its
+    # models once (extractor/warm.py), not from this process and its progress-bar thread; spawn elsewhere
+    # (macOS, Windows), where each worker loads them itself.
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["extractor.batch"])
+        context.set_forkserver_preload(["extractor.batch", "extractor.warm"])
         return context
     return multiprocessing.get_context("spawn")
 

@@ -72,6 +72,21 @@ def test_two_workers_write_what_one_writes(engine, inputs, serial, tmp_path):
     assert tree(tmp_path) == tree(serial[0])
 
 
+_WARM = """
+import extractor.warm
+from extractor.extract.gazetteer import load_gazetteer
+from extractor.nlp.pipeline import rule_pipeline
+print(load_gazetteer.cache_info().currsize, rule_pipeline.cache_info().currsize)
+"""
+
+
+def test_warm_up_module_loads_the_models_workers_share():
+    """The forkserver imports ``extractor.warm`` (and ignores an ImportError silently): it must import, and
+    leave the pipeline and the gazetteer built for the workers it forks."""
+    out = subprocess.run([sys.executable, "-c", _WARM], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["1", "1"]
+
+
 def test_killed_run_resumes_to_the_same_output(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
