@@ -76,6 +76,12 @@ def _cue_year(clause: str, group: str, goal_section: bool, opens_group: bool) ->
     return False, None
 
 
+def _could_start_target(sentence: str) -> bool:
+    """Outside a goal section only a deadline, a planned year or a commitment verb starts a target
+    (``_cue_year``): a sentence with none of them is skipped whole."""
+    return any(cue.search(sentence) for cue in (_DEADLINE, _PLANNED_YEAR, _COMMITMENT))
+
+
 def find_targets(document: Document) -> list[tuple[int, int, int | None]]:
     text = document.text
     targets: list[tuple[int, int, int | None]] = []
@@ -84,6 +90,8 @@ def find_targets(document: Document) -> list[tuple[int, int, int | None]]:
         if chain and start == chain[0].span[0]:
             start += len(chain[0].label)  # a numbered item's label is not part of its text
         goal_section = in_goal_section(document, start)
+        if not goal_section and not _could_start_target(text[start:end]):
+            continue
         for group in _CLAUSE_GROUP.finditer(text, start, end):
             current: list[int | None] | None = None  # [start, end, year]
             for index, clause in enumerate(_CLAUSE.finditer(text, group.start(), group.end())):
