@@ -3,8 +3,10 @@
 The main process discovers the files, reads and hashes each one (its doc_id is the content hash), skips the
 documents whose record already exists and the repeats of a document earlier in the run, and hands the rest
 — path and bytes — to an executor: inline (one process), a local process pool, or a Dask cluster
-(``extractor.engines``). A worker turns bytes into a record JSON string and sends it back; only the main
-process writes, so the output does not depend on the engine or on the order work finishes in.
+(``extractor.engines``). A worker turns bytes into a record JSON string and either writes it to the output
+folder itself (workers that share this machine's files) or sends it back for the main process to write;
+records are named by content and ``records.jsonl`` is assembled by the main process in input order, so the
+output does not depend on the engine or on the order work finishes in.
 
 A file that fails gives an entry in ``errors.jsonl`` naming the file, the stage, the error class and the
 reason; the other files are still written. Every output file is written to a temporary name and renamed
@@ -30,7 +32,6 @@ from pathlib import Path
 from typing import IO
 
 from extractor.ingest import FORMATS, MAX_BYTES, IngestError, read_bytes
-from extractor.pipeline import build_record
 
 RECORDS = "records.jsonl"
 ERRORS = "errors.jsonl"
@@ -58,7 +59,8 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Extracted:
-    """What a worker sends back: the document's status and, when it succeeded, its record as JSON."""
+    """What a worker sends back: the document's status and, when it succeeded and the worker did not write it
+    itself, its record as JSON."""
 
     outcome: Outcome
     record_json: str | None = None
@@ -148,8 +150,12 @@ def deadline(seconds: float | None) -> Iterator[None]:
             ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, None)
 
 
-def extract_document(path: str, data: bytes, limits: Limits = Limits()) -> Extracted:
-    """Bytes of one file → its record as JSON, or an error status; runs in a worker and never raises."""
+def extract_document(path: str, data: bytes, limits: Limits = Limits(), out_dir: str | None = None) -> Extracted:
+    """Bytes of one file → its record as JSON, or an error status; runs in a worker and never raises. With
+    ``out_dir`` the worker writes the record there and sends back only the status."""
+    # Imported here: the main process of a pool run never builds a record, and spaCy takes a second to load.
+    from extractor.pipeline import build_record
+
     stage = "ingest"
     try:
         with deadline(limits.max_seconds):
@@ -160,7 +166,10 @@ def extract_document(path: str, data: bytes, limits: Limits = Limits()) -> Extra
             stage = "extract"
             record = build_record(source)
             record_json = record.to_json()
-        return Extracted(Outcome(path, "ok", record.doc_id, chars=record.text.chars), record_json)
+            if out_dir is not None:
+                write_atomic(Path(out_dir) / f"{record.doc_id}.json", record_json + "\n")
+        outcome = Outcome(path, "ok", record.doc_id, chars=record.text.chars)
+        return Extracted(outcome, None if out_dir is not None else record_json)
     except DocumentTimeout:
         return _failed(path, stage, "timeout", f"took longer than the {limits.max_seconds:g}-second limit")
     except IngestError as exc:
@@ -225,10 +234,12 @@ class RecordSink:
 
 
 def run_batch(paths: Iterable[str | Path], out_dir: Path, *, executor: Executor | None = None, window: int = 1,
-              limits: Limits = Limits(), store=None,
+              limits: Limits = Limits(), store=None, workers_write: bool = False,
               progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
     """Extract every file under ``paths`` into ``out_dir``; ``executor`` runs the documents (default: inline)
-    with at most ``window`` in flight; ``store`` (a ``DuckDBStore``, say) also receives every record."""
+    with at most ``window`` in flight; ``store`` (a ``DuckDBStore``, say) also receives every record.
+    ``workers_write``: the workers see ``out_dir`` and write the records themselves (a local pool), which
+    spares this process receiving and writing every record."""
     files = discover(paths)
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(out_dir)
@@ -250,9 +261,12 @@ def run_batch(paths: Iterable[str | Path], out_dir: Path, *, executor: Executor 
                 extracted = future.result()
             except Exception as exc:  # the worker itself died (killed, out of memory) on this document
                 extracted = _failed(str(files[index]), "extract", type(exc).__name__, str(exc) or "worker lost")
+            record_path = out_dir / f"{extracted.outcome.doc_id}.json"
             if extracted.record_json is not None:
-                write_atomic(out_dir / f"{extracted.outcome.doc_id}.json", extracted.record_json + "\n")
+                write_atomic(record_path, extracted.record_json + "\n")
                 sink.add(extracted.record_json)
+            elif extracted.outcome.status == "ok" and sink.store is not None:
+                sink.add(record_path.read_text("utf-8"))
             settle(index, extracted.outcome)
 
     for index, path in enumerate(files):
@@ -270,7 +284,8 @@ def run_batch(paths: Iterable[str | Path], out_dir: Path, *, executor: Executor 
             settle(index, Outcome(str(path), "skipped", doc_id))
             continue
         try:
-            in_flight[executor.submit(extract_document, str(path), data, limits)] = index
+            in_flight[executor.submit(extract_document, str(path), data, limits,
+                                      str(out_dir) if workers_write else None)] = index
         except BrokenExecutor as exc:  # a worker died and took the pool with it: report, go on, resume later
             settle(index, _failed(str(path), "extract", type(exc).__name__, f"{exc} (re-run to retry)").outcome)
             continue

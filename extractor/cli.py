@@ -63,7 +63,7 @@ def extract(
         try:
             with open_engine(engine, jobs, scheduler) as running:
                 run_batch(files, out, executor=running.executor, window=running.window, limits=limits,
-                          store=store, progress=advance)
+                          store=store, workers_write=running.shares_files, progress=advance)
         finally:
             if store is not None:
                 store.close()

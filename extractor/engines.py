@@ -2,7 +2,8 @@
 
 Every engine is a ``concurrent.futures.Executor`` that ``extractor.batch.run_batch`` feeds; each worker
 process builds its own pipeline on its first document (jieba and spaCy are process-global and a pipeline
-does not pickle), so only the path, the file's bytes and the record JSON cross process boundaries.
+does not pickle), so only the path and the file's bytes go out, and the status (with the record JSON from a
+Dask worker, which may not see the output folder) comes back.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ QUEUED_PER_WORKER = 2
 class Engine:
     executor: Executor
     workers: int
+    shares_files: bool  # the workers see this machine's files (and may write the records themselves)
 
     @property
     def window(self) -> int:
@@ -52,14 +54,14 @@ def open_engine(engine: str = "local", jobs: int | None = None, scheduler: str |
     if engine == "local":
         jobs = jobs or default_jobs()
         if jobs == 1:
-            yield Engine(InlineExecutor(), 1)
+            yield Engine(InlineExecutor(), 1, shares_files=True)
             return
         with ProcessPoolExecutor(max_workers=jobs, mp_context=_process_context()) as pool:
-            yield Engine(pool, jobs)
+            yield Engine(pool, jobs, shares_files=True)
         return
     if engine == "dask":
         with _dask_client(jobs, scheduler) as client:
-            yield Engine(client.get_executor(pure=False), sum(client.nthreads().values()))
+            yield Engine(client.get_executor(pure=False), sum(client.nthreads().values()), shares_files=False)
         return
     raise ValueError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
 

@@ -67,7 +67,8 @@ def measure_extractor(corpus: Path, jobs: int) -> None:
     from extractor.engines import open_engine
 
     with tempfile.TemporaryDirectory() as out, open_engine("local", jobs) as running:
-        outcomes = run_batch([corpus], Path(out), executor=running.executor, window=running.window)
+        outcomes = run_batch([corpus], Path(out), executor=running.executor, window=running.window,
+                             workers_write=running.shares_files)
     failed = [o for o in outcomes if o.status == "error"]
     if failed:
         raise SystemExit(f"{len(failed)} documents failed, first: {failed[0]}")

@@ -66,9 +66,11 @@ def test_statuses(serial):
 
 @pytest.mark.parametrize("engine", ["local", "dask"])
 def test_two_workers_write_what_one_writes(engine, inputs, serial, tmp_path):
+    """Local workers write their records themselves; Dask workers send them back to be written here."""
     with open_engine(engine, jobs=2) as running:
-        assert running.workers == 2
-        run_batch([inputs], tmp_path, executor=running.executor, window=running.window)
+        assert running.workers == 2 and running.shares_files == (engine == "local")
+        run_batch([inputs], tmp_path, executor=running.executor, window=running.window,
+                  workers_write=running.shares_files)
     assert tree(tmp_path) == tree(serial[0])
 
 
