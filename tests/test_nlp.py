@@ -87,16 +87,31 @@ def test_prefilter_needs_every_required_literal(text, could_match):
     assert pattern_prefilter([SLOT])(text) is could_match
 
 
+def test_prefilter_ignores_negated_and_optional_tokens():
+    """``"!"`` requires a token that is not the value: the value is no anchor."""
+    negated = {"label": "x", "pattern": [{"ORTH": "由"}, {"ORTH": "不", "OP": "!"}, {"ORTH": "担任"}]}
+    assert pattern_prefilter([negated])("由县长担任") is True
+
+
+def test_prefilter_refuses_phrase_patterns():
+    with pytest.raises(ValueError, match="phrase pattern"):
+        pattern_prefilter([{"label": "x", "pattern": "负责"}])
+
+
 def test_prefilter_refuses_a_pattern_that_could_match_anywhere():
     with pytest.raises(ValueError, match="no required literal"):
         pattern_prefilter([{"label": "x", "pattern": [{"IS_PUNCT": False, "OP": "+"}, {"ORTH": "担任", "OP": "?"}]}])
 
 
-@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
-def test_clause_scoped_matching_equals_the_ruler_over_the_whole_text(path):
+CONSTRUCTED = "一、组织领导\n成立领导小组,组长由县长\n张三担任,副组长由副县长担任。\n责任单位:县民政局、县财政局\n"
+
+
+@pytest.mark.parametrize("text", [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))] + [CONSTRUCTED],
+                         ids=[p.stem for p in sorted(SEEDS.glob("*.txt"))] + ["line-break-inside"])
+def test_clause_scoped_matching_equals_the_ruler_over_the_whole_text(text):
     """Unit extraction segments only the clauses that can hold a trigger; it must find exactly the spans the
-    ruler finds on the whole document segmented by jieba."""
-    document = analyze(normalize(path.read_text("utf-8")))
+    ruler finds on the whole document segmented by jieba (a name never runs across a line break)."""
+    document = analyze(normalize(text))
     nlp = build_pipeline(("responsibility_ruler",))
     doc = nlp(document.text)
     whole = [(s.start_char, s.end_char, s.label_) for s in doc.spans["responsibility"]]

@@ -21,11 +21,12 @@ from functools import cache
 
 import regex
 from extractor.nlp import responsibility_spans
+from extractor.nlp.pipeline import CLAUSE_MARKS
 from extractor.resources import read_lines
 from extractor.structure.document import Document
 from extractor.structure.sections import LABEL
 
-_CLAUSE_BREAK = frozenset("，,。；;：:!！?？\n")
+_CLAUSE_BREAK = frozenset(CLAUSE_MARKS)
 _SLOT_END = regex.compile(r"[;；。)）\n]")
 _SLOT_SPLIT = regex.compile(r"[、,，]")
 _LIST_SPLIT = regex.compile(r"、|会同")

@@ -78,8 +78,11 @@ def pattern_prefilter(patterns: Iterable[dict]) -> Callable[[str], bool]:
     could match anywhere and is refused."""
     needs = []
     for entry in patterns:
+        if isinstance(entry["pattern"], str):
+            raise ValueError(f"phrase pattern {entry['pattern']!r}: the prefilter reads token patterns only")
+        # A token is required when it must match once or more; "!" (must not match), "?" and "*" add no literal.
         literals = [values for token in entry["pattern"]
-                    if token.get("OP", "!") in {"!", "+"} and (values := _literal_values(token))]
+                    if token.get("OP", "1") in {"1", "+"} and (values := _literal_values(token))]
         if not literals:
             raise ValueError(f"pattern {entry['pattern']} has no required literal token")
         needs.append(literals)

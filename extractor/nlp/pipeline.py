@@ -51,8 +51,10 @@ def analyze_doc(document: Document) -> Doc:
     return nlp(doc)
 
 
-# A clause with the mark that ends it: no responsibility pattern crosses one (a slot ends with its colon).
-_CLAUSE = regex.compile(r"[^，,。；;：:!！?？\n]+[，,。；;：:!！?？\n]?")
+# The marks that end a clause: no responsibility pattern crosses one (a slot ends with its colon), and unit
+# extraction reads a trigger's subject from its clause.
+CLAUSE_MARKS = "，,。；;：:!！?？\n"
+_CLAUSE = regex.compile(f"[^{CLAUSE_MARKS}]+[{CLAUSE_MARKS}]?")
 _SEPARATOR = "。"
 
 
