@@ -10,7 +10,8 @@ A break is always kept before a numbered heading, a date line and after sentence
 paragraph breaks survive.
 
 Pages that lost their line breaks run headings into the text, set off only by spaces (``…意见: 一、深入实施就业
-优先战略 1.坚持就业优先发展战略。``): the spaces before a heading label become a line break, so the headings are found as in any other document.
+优先战略 1.坚持就业优先发展战略。``): those spaces become a line break, so the headings are found as in any
+other document.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ DOC_TYPE_END = regex.compile(
     r"(?:通知|意见|方案|计划|规划|办法|决定|报告|细则|纲要|要点|规定|条例|批复|函|通报|公告|决议|实施意见)$"
 )
 _HEADING_START = regex.compile(
-    r"^(?:[一二三四五六七八九十百]+[、．.]|[(（][一二三四五六七八九十百\d]+[)）]|\d+[、．.]|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条])"
+    r"^(?:[一二三四五六七八九十百]+[、．.]|[(（][一二三四五六七八九十百\d]+[)）]|\d+[、．.﹒]|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条])"
 )
 # Digits of a year written in Chinese (二〇一六, 二○一二 with a circle for zero), for every date pattern.
 YEAR_DIGITS = "〇○零一二三四五六七八九"
@@ -82,14 +83,25 @@ def join_wrapped_lines(text: str) -> list[Edit]:
     return edits
 
 
-# Spaces after a sentence end, a colon, a closing bracket or a heading's title, before a heading label (一、 1. (一)) that words
-# follow (一、二类 is a list of numbers, not a heading).
-_RUN_IN_HEADING = regex.compile(
-    r"(?<=[。；;:：！？!?)）”\p{Han}])[ \t]+(?=(?:[一二三四五六七八九十]{1,3}、|\d{1,2}(?:[、．]|\.(?!\d))"
-    r"|[(（][一二三四五六七八九十]{1,3}[)）])(?![一二三四五六七八九十])\p{Han}{2})"
+# Spaces before a heading label that words follow (一、二类 is a list of numbers, not a heading).
+_SPACES_BEFORE_LABEL = regex.compile(
+    r"[ \t]+(?=(?:[一二三四五六七八九十]{1,3}、|\d{1,2}(?:[、．﹒]|\.(?!\d))|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|[①-⑳])(?![一二三四五六七八九十])\p{Han}{2})"
 )
+_ENDS_BEFORE_HEADING = tuple("。；;:：！？!?)）”")
+_SENTENCE_MARK = regex.compile(r"[。；;:：！？!?]")
 
 
 def break_run_in_headings(text: str) -> list[Edit]:
-    """Edits turning the spaces before a run-in heading into a line break."""
-    return [(m.start(), m.end(), "\n") for m in _RUN_IN_HEADING.finditer(text)]
+    """Edits turning the spaces before a run-in heading into a line break: after a sentence end, a colon or
+    a closing bracket, or after the title of a heading that itself starts the line (``一、深入实施就业优先战略
+    1.坚持…``). Spaces inside a sentence stay (``附件 1.申报表``, ``详见表 2、主要指标``)."""
+    edits: list[Edit] = []
+    line_start = 0
+    for match in _SPACES_BEFORE_LABEL.finditer(text):
+        line_start = max(line_start, text.rfind("\n", 0, match.start()) + 1)
+        line = text[line_start:match.start()]
+        if line.endswith(_ENDS_BEFORE_HEADING) or (_HEADING_START.match(line) and not _SENTENCE_MARK.search(line)):
+            edits.append((match.start(), match.end(), "\n"))
+            line_start = match.end()
+    return edits
