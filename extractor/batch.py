@@ -166,8 +166,9 @@ def extract_document(path: str, data: bytes, limits: Limits = Limits(), out_dir:
             stage = "extract"
             record = build_record(source)
             record_json = record.to_json()
-            if out_dir is not None:
-                write_atomic(Path(out_dir) / f"{record.doc_id}.json", record_json + "\n")
+        if out_dir is not None:  # outside the deadline: a record on disk is never reported as timed out
+            stage = "write"
+            write_atomic(Path(out_dir) / f"{record.doc_id}.json", record_json + "\n")
         outcome = Outcome(path, "ok", record.doc_id, chars=record.text.chars)
         return Extracted(outcome, None if out_dir is not None else record_json)
     except DocumentTimeout:
@@ -261,12 +262,11 @@ def run_batch(paths: Iterable[str | Path], out_dir: Path, *, executor: Executor 
                 extracted = future.result()
             except Exception as exc:  # the worker itself died (killed, out of memory) on this document
                 extracted = _failed(str(files[index]), "extract", type(exc).__name__, str(exc) or "worker lost")
-            record_path = out_dir / f"{extracted.outcome.doc_id}.json"
             if extracted.record_json is not None:
-                write_atomic(record_path, extracted.record_json + "\n")
+                write_atomic(out_dir / f"{extracted.outcome.doc_id}.json", extracted.record_json + "\n")
                 sink.add(extracted.record_json)
-            elif extracted.outcome.status == "ok" and sink.store is not None:
-                sink.add(record_path.read_text("utf-8"))
+            elif extracted.outcome.status == "ok" and sink.store is not None:  # a worker wrote it
+                sink.add((out_dir / f"{extracted.outcome.doc_id}.json").read_text("utf-8"))
             settle(index, extracted.outcome)
 
     for index, path in enumerate(files):
