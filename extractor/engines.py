@@ -1,15 +1,18 @@
 """Where documents run: in this process, in a local pool of worker processes, or on a Dask cluster.
 
-Every engine is a ``concurrent.futures.Executor`` that ``extractor.batch.run_batch`` feeds; each worker
-process builds its own pipeline on its first document (jieba and spaCy are process-global and a pipeline
-does not pickle), so only the path and the file's bytes go out, and the status (with the record JSON from a
-Dask worker, which may not see the output folder) comes back.
+Every engine is a ``concurrent.futures.Executor`` that ``extractor.batch.run_batch`` feeds. jieba and spaCy
+are process-global and a pipeline does not pickle, so a worker never receives one: local workers are forked
+from a forkserver that built the pipeline once (``extractor/warm.py``), a Dask worker builds its own on its
+first document. Only the path and the file's bytes go out, and the status comes back (with the record JSON
+from a Dask worker, which may not see the output folder).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -48,6 +51,24 @@ def _process_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def _leave_with(main_pid: int) -> None:
+    """Pool worker initializer: exit once the main process is gone. A main process killed outright (SIGKILL,
+    out of memory) cannot shut its pool down, and a worker waiting for work would wait, holding its memory,
+    forever."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(1)
+            try:
+                os.kill(main_pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:  # the number now belongs to another user's process: ours is gone
+                os._exit(1)
+
+    threading.Thread(target=watch, name="leave-with-main", daemon=True).start()
+
+
 @contextmanager
 def open_engine(engine: str = "local", jobs: int | None = None, scheduler: str | None = None) -> Iterator[Engine]:
     """An executor for ``engine`` with ``jobs`` workers (default: all cores; a Dask cluster: all its threads)."""
@@ -56,7 +77,8 @@ def open_engine(engine: str = "local", jobs: int | None = None, scheduler: str |
         if jobs == 1:
             yield Engine(InlineExecutor(), 1, shares_files=True)
             return
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=_process_context()) as pool:
+        watchdog = {"initializer": _leave_with, "initargs": (os.getpid(),)} if os.name == "posix" else {}
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_process_context(), **watchdog) as pool:
             yield Engine(pool, jobs, shares_files=True)
         return
     if engine == "dask":

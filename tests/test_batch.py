@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import duckdb
+import psutil
 import pytest
 
 from extractor import batch
@@ -89,21 +90,26 @@ def test_warm_up_module_loads_the_models_workers_share():
     assert out.stdout.split() == ["1", "1"]
 
 
-def test_killed_run_resumes_to_the_same_output(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])  # inline, and pool workers writing their own records
+def test_killed_run_resumes_to_the_same_output(jobs, tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for copy in range(8):  # 40 distinct documents: a run long enough to be killed part-way
         for seed in sorted(SEEDS.glob("*.txt")):
             (corpus / f"{copy}_{seed.name}").write_bytes(seed.read_bytes() + f"\n# copy {copy}\n".encode())
     killed, whole = tmp_path / "killed", tmp_path / "whole"
-    command = [sys.executable, "-m", "extractor", "extract", str(corpus), "-q", "-j", "1"]
+    command = [sys.executable, "-m", "extractor", "extract", str(corpus), "-q", "-j", jobs]
     run = subprocess.Popen([*command, "-o", str(killed), "--db", str(tmp_path / "killed.duckdb")])
     deadline = time.monotonic() + 60
     while len(list(killed.glob("*.json"))) < 3 and run.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
+    workers = psutil.Process(run.pid).children(recursive=True)
     run.send_signal(signal.SIGKILL)
     run.wait()
     assert run.returncode == -signal.SIGKILL
+    # Pool workers (and their forkserver) leave with the killed main process instead of waiting forever.
+    gone, alive = psutil.wait_procs(workers, timeout=15)
+    assert not alive, f"processes left behind: {[p.pid for p in alive]}"
     finished_before = {p.name: p.stat().st_mtime_ns for p in killed.glob("*.json")}
     assert 3 <= len(finished_before) < 40 and not (killed / "records.jsonl").exists()
 
