@@ -12,6 +12,7 @@ from extractor.extract.measures import find_measures
 from extractor.normalize import normalize
 from extractor.structure.document import analyze
 
+
 def _cases(name: str) -> list[dict]:
     return [json.loads(line) for line in (Path(__file__).parent / "cases" / name).read_text("utf-8").splitlines()
             if line.strip()]

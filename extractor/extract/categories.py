@@ -9,7 +9,8 @@ The keyword rules read evidence in order of strength:
 2. keywords in its body alone, only in a document of the taxonomy's domain (``models/measures/domain_cues.txt``
    occur at least ``DOMAIN_MIN`` times): in a trade plan ``产业`` or ``电商`` in passing says nothing of a
    poverty-alleviation category, while in a poverty plan the body is about one;
-3. the category of the enclosing measure, unless that is ``other``;
+3. the category of the enclosing measure or, for a top measure, the one the title of its part names
+   (``五、保障措施`` → governance), unless that is ``other``;
 4. else ``other``.
 """
 

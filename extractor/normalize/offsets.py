@@ -26,7 +26,8 @@ class MappedText:
         return cls(text, list(range(len(text))), list(range(1, len(text) + 1)), len(text))
 
     def apply(self, edits: Iterable[Edit]) -> MappedText:
-        """Apply non-overlapping edits, given in any order, returning the new mapped text."""
+        """Apply non-overlapping edits, given in any order, returning the new mapped text (this one when there
+        are no edits: a mapped text is never changed in place)."""
         edits = sorted(edits)
         if not edits:
             return self
