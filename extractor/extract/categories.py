@@ -30,7 +30,7 @@ DOMAIN_MIN = 3
 class Context:
     """What a measure's category may lean on besides its own text."""
     in_domain: bool = True  # the document is about the taxonomy's domain
-    parent: str | None = None  # the enclosing measure's category
+    parent: str | None = None  # the enclosing measure's category, or for a top measure its part title's
 
 
 @dataclass(frozen=True)
