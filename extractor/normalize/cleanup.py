@@ -46,12 +46,15 @@ def _boilerplate_prefixes() -> tuple[str, ...]:
 
 
 def drop_boilerplate(text: str) -> list[Edit]:
-    """Delete lines that are web-page furniture (lists in ``models/normalize/boilerplate*.txt``)."""
+    """Delete lines that are web-page furniture (lists in ``models/normalize/boilerplate*.txt``), and lines of
+    nothing but the bars a flattened web table leaves (``|``, ``||||``); a bar at a line's end does not hide
+    furniture (``首页 |``)."""
     edits: list[Edit] = []
     offset = 0
     for line in text.split("\n"):
         compact = _compact(line)
-        if compact and (compact in _boilerplate() or compact.startswith(_boilerplate_prefixes())):
+        bare = compact.strip("|")
+        if compact and (not bare or bare in _boilerplate() or bare.startswith(_boilerplate_prefixes())):
             edits.append((offset, min(offset + len(line) + 1, len(text)), ""))
         offset += len(line) + 1
     return edits

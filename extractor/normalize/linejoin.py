@@ -21,7 +21,7 @@ import regex
 from extractor.normalize.offsets import Edit
 
 _OPENERS = {"《": "》", "(": ")", "（": "）", "“": "”", "〔": "〕", "[": "]"}
-_TERMINAL = tuple("。！？!?；;：:…”’」』)）》")
+_TERMINAL = tuple("。！？!?；;：:…”’」』)）》|")  # | ends a cell of a flattened web table
 _CONTINUES = tuple("、，,的和及与或之")
 _PUNCTUATION = regex.compile(r"\p{P}")
 DOC_TYPE_END = regex.compile(
@@ -92,10 +92,15 @@ _ENDS_BEFORE_HEADING = tuple("。；;:：！？!?)）”")
 _SENTENCE_MARK = regex.compile(r"[。；;:：！？!?]")
 
 
+# A notice's recipients (各县(市、区)人民政府,…,各高等院校:) with the body run in after spaces.
+_RUN_IN_BODY = regex.compile(r"^各[^:：\n。]{2,300}?[:：](?P<spaces>[ \t]+)(?=\S)", regex.MULTILINE)
+
+
 def break_run_in_headings(text: str) -> list[Edit]:
     """Edits turning the spaces before a run-in heading into a line break: after a sentence end, a colon or
     a closing bracket, or after the title of a heading that itself starts the line (``一、深入实施就业优先战略
-    1.坚持…``). Spaces inside a sentence stay (``附件 1.申报表``, ``详见表 2、主要指标``)."""
+    1.坚持…``). Spaces inside a sentence stay (``附件 1.申报表``, ``详见表 2、主要指标``). The body run in
+    after a recipients line (``各县人民政府,市政府各部门: 为贯彻…``) starts its own line too."""
     edits: list[Edit] = []
     line_start = 0
     for match in _SPACES_BEFORE_LABEL.finditer(text):
@@ -104,4 +109,5 @@ def break_run_in_headings(text: str) -> list[Edit]:
         if line.endswith(_ENDS_BEFORE_HEADING) or (_HEADING_START.match(line) and not _SENTENCE_MARK.search(line)):
             edits.append((match.start(), match.end(), "\n"))
             line_start = match.end()
-    return edits
+    edits.extend((m.start("spaces"), m.end("spaces"), "\n") for m in _RUN_IN_BODY.finditer(text))
+    return sorted(edits)
