@@ -22,6 +22,14 @@ _DOCUMENT_TITLE = regex.compile(
     r"(?:[(（][^()（）]*[)）])?$"
 )
 _MIN_RECIPIENT = 4
+_SPACE = regex.compile(r"\s")
+# One field of a portal metadata line: a key of Chinese characters (文　　号), a colon, and the value up to the
+# next such key after a space (a time such as 08:56 is part of its value).
+_KEY = r"\p{Han}(?:[\p{Han}\s]{0,6}\p{Han})?"
+_FIELDS_IN_LINE = regex.compile(rf"(?P<key>{_KEY})\s*[:：]\s*(?P<value>.*?)\s*(?=\s{_KEY}\s*[:：]|$)")
+# The opening of a body that names its own kind: 现提出如下实施意见, 作出如下决定, 编制本规划.
+_NAMES_ITSELF = regex.compile(r"(?:提出|作出|制定|编制|形成)(?:如下|以下|本)(?:实施)?(?P<type>意见|决定|规划|方案|办法|计划)")
+_OPENING_CHARS = 600
 _NOTIFYING = regex.compile(r"现将.{0,40}?(?:下达|印发|转发|通知)|通知如下")
 _TRAILING_NUMBER = regex.compile(r"\s*[(（][^()（）]*号[)）]\s*$")
 _NEWS_MARK = regex.compile(r"(?P<outlet>\p{Han}{2,12}?)\s*\d{1,2}月\d{1,2}日(?:电|讯)|记者|通讯员|来源[:：]")
@@ -53,11 +61,12 @@ def doc_type_of(title: str | None) -> DocType:
 
 
 def _field(header: Header, keys: tuple[str, ...]) -> str | None:
-    """The value of a portal metadata line such as ``文　　号： 花科工信规字〔2024〕1号``."""
+    """The value of a portal metadata field such as ``文　　号： 花科工信规字〔2024〕1号``; a line may hold several
+    (``名称: …的通知 文号: 泾政〔2023〕1号``)."""
     for line in header.of_kind("field"):
-        match = FIELD.match(line.text)
-        if match and regex.sub(r"\s", "", match.group("key")) in keys and match.group("value").strip():
-            return match.group("value").strip()
+        for match in _FIELDS_IN_LINE.finditer(line.text):
+            if _SPACE.sub("", match.group("key")) in keys and match.group("value").strip():
+                return match.group("value").strip()
     return None
 
 
@@ -80,15 +89,21 @@ def extract_title(header: Header, text: str) -> tuple[str | None, DocType]:
             inner = own if own and doc_type_of(own) == doc_type_of(transmitted.group("title")) else transmitted.group("title")
             return inner, doc_type_of(inner)
     if titles:
-        doc_type = doc_type_of(titles[-1])
+        # The same title printed twice (a page's headline, then the document's own heading with a layout space
+        # after the issuer) reads as the spelling without the space.
+        title = min((t for t in titles if _SPACE.sub("", t) == _SPACE.sub("", titles[-1])), key=len)
+        doc_type = doc_type_of(title)
         if doc_type == "其他" and _field(header, _POSTED_FIELDS):
             doc_type = "新闻"  # a headline with no document type, posted on a page: a news report
-        return titles[-1], doc_type
+        return title, doc_type
     if is_news(text):
         first = text.split("\n", 1)[0].strip()
         return (first or None), "新闻"
     if header.of_kind("recipients") and _NOTIFYING.search(text, 0, header.body_start + 400):
         return None, "通知"  # no title left, but a salutation and 现将…下达你们: the text of a 通知
+    named = _NAMES_ITSELF.search(text, header.body_start, header.body_start + _OPENING_CHARS)
+    if named:  # an excerpt without its title that says what it is: 提出如下实施意见, 编制本规划
+        return None, doc_type_of(named.group("type"))
     return None, "其他"
 
 
@@ -259,7 +274,7 @@ def extract_references(text: str, own_number: str | None, own_titles: set[str]) 
 
 
 def _key(value: str) -> str:
-    return regex.sub(r"\s", "", value)
+    return _SPACE.sub("", value)
 
 
 def _add(refs: list[Reference], seen: set, title: str | None, number: str | None) -> None:

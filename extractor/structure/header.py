@@ -34,6 +34,9 @@ FIELD = regex.compile(r"^(?P<key>[^:：]{1,8})\s*[:：]\s*(?P<value>.*)$")
 # PKULaw titles of transmittals run to 120 characters and more.
 _MAX_TITLE = 160
 _PORTAL_LINE = regex.compile(r"^【[^】]{1,10}】|^https?://")
+# The body's opening sentence (为贯彻落实《…》…,现提出以下意见:) ends with a colon like a recipients line, and
+# may quote a 关于… title: it is neither.
+_OPENING = regex.compile(r"现(?:提出|就|将|制定|作出)|(?:如下|以下)(?:实施)?(?:意见|决定|规定|通知|方案)")
 _TRANSMITTAL = regex.compile(r"现将|印发给你们|印发你们|请认真|遵照执行|贯彻执行|抓好贯彻")
 
 
@@ -70,11 +73,12 @@ def classify(line: str) -> str | None:
         return "date"
     if ORGAN_LINE.match(stripped) and not DOC_TYPE_END.search(stripped):
         return "organ"
-    if _RECIPIENT_LINE.match(stripped) and ("各" in stripped or "、" in stripped or "," in stripped) and len(stripped) < 400:
+    if (_RECIPIENT_LINE.match(stripped) and ("各" in stripped or "、" in stripped or "," in stripped)
+            and len(stripped) < 400 and "《" not in stripped and not _OPENING.search(stripped)):
         return "recipients"
     if _TRANSMITTAL.search(stripped) and len(stripped) < 200:
         return "transmittal"
-    if len(stripped) <= _MAX_TITLE and not _CLAUSE_END.search(stripped):
+    if len(stripped) <= _MAX_TITLE and not _CLAUSE_END.search(stripped) and not _OPENING.search(stripped):
         if DOC_TYPE_END.search(_TRAILING_BRACKET.sub("", stripped)) or "关于" in stripped:
             return "title"
     return None
@@ -111,12 +115,13 @@ def parse_header(text: str, first_heading: int | None) -> Header:
         start, offset = offset, offset + len(raw) + 1
         if start >= limit:
             break
-        kind = classify(raw)
-        if kind is None and _untitled_heading(raw, lines):
+        line = raw.strip().strip("|").strip()  # the bars of a flattened web table (标题 |) are not its text
+        kind = classify(line)
+        if kind is None and _untitled_heading(line, lines):
             kind = "title"  # 广州开发区(黄埔区)促进人才高质量发展的政策措施: a title without a type word
-        if kind is None and not lines and index + 1 < len(raw_lines) and _headline(raw, raw_lines[index + 1]):
+        if kind is None and not lines and index + 1 < len(raw_lines) and _headline(line, raw_lines[index + 1]):
             kind = "title"  # a web page's headline, with its 发布时间 line under it
         if kind is None:
             return Header(lines, start)
-        lines.append(HeaderLine(kind, raw.strip(), start, start + len(raw)))
+        lines.append(HeaderLine(kind, line, start, start + len(raw)))
     return Header(lines, min(limit, len(text)))
