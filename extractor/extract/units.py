@@ -235,7 +235,7 @@ def find_units(document: Document) -> list[FoundUnit]:
         names, start = subject
         role = trigger.label
         duty = None
-        if role in {"responsible", "lead", "cooperating"}:
+        if role in {"responsible", "lead", "cooperating"} and trigger.pattern_id != "closes_clause":
             tail = _DUTY.match(text, trigger.end)
             duty = tail.group().strip() if tail else None
         whole = any(w in trigger.text for w in _WHOLE_DOCUMENT)
