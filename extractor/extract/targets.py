@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import regex
 
+from extractor.normalize.linejoin import DOC_TYPE_END
 from extractor.structure.document import Document
 
 _CLAUSE = regex.compile(r"[^,，;；。!?！？]+[,，]?")
@@ -26,13 +27,18 @@ _DEADLINE = regex.compile(
 _COMMITMENT = regex.compile(r"确保|力争|争取|力促")
 # A commitment verb makes a target only when what it commits to is an end state or a figure, not a way
 # of working (确保…落实到位, 确保资金到村到户 are not targets).
-_END_STATE = regex.compile(r"实现|脱贫|全覆盖|覆盖|达到|达|消除|退出|摘帽|不返贫|不致贫|如期|同步|\d+(?:\.\d+)?\s*(?:%|万|亿|户|人|个|元|亩|公里)")
+# A figure to reach: a number with the unit of a count, an amount or a share.
+_FIGURE = r"\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:%|户|人|个|元|亩|公里|家|名|项|所|座|套|处)"
+_END_STATE = regex.compile(rf"实现|脱贫|全覆盖|覆盖|达到|达|消除|退出|摘帽|不返贫|不致贫|如期|同步|{_FIGURE}")
 _PLANNED_YEAR = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:计划|要|将|拟)")
 # About the document itself, or a procedural step with a day-level deadline (1月25日前报…), not an outcome.
 _ABOUT_DOCUMENT = regex.compile(r"制定|印发|本方案|本计划|本意见|本办法|附件|有效期|\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:前|以前)")
+_TRAILING_BRACKET = regex.compile(r"[(（][^()（）]*[)）]$")
 _YEAR = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年")
 _STATUS = regex.compile(r"截止|截至|现有|以来|已经|已累计|共有")
-_OUTCOME = regex.compile(r"实现|脱贫|达到|达|完成|消除|退出|摘帽|提高|增加|控制在|稳定在|覆盖|改善|增强|巩固|减贫|扶持|解决")
+_OUTCOME = regex.compile(r"实现|脱贫|达到|达|完成|消除|退出|摘帽|提高|增加|控制在|稳定在|覆盖|改善|增强|巩固|减贫|扶持|解决"
+                      r"|提升|完善|健全|普及|建成|形成|突破|增长|下降|降低|进步|明显|显著|"
+                      + _FIGURE + r"(?!\s*(?:以下|以内))")  # 7000元以下的低收入人口 is who is helped, not a figure to reach
 
 
 def in_goal_section(document: Document, position: int) -> bool:
@@ -48,6 +54,11 @@ def in_goal_section(document: Document, position: int) -> bool:
     return False
 
 
+def _names_a_document(clause: str) -> bool:
+    """A document's title standing alone (…行动计划(2021-2023年)): its years are no deadline."""
+    return bool(DOC_TYPE_END.search(_TRAILING_BRACKET.sub("", clause.strip())))
+
+
 def deadline_year(clause: str) -> int | None:
     match = _DEADLINE.search(clause)
     if not match:
@@ -57,7 +68,7 @@ def deadline_year(clause: str) -> int | None:
 
 def _cue_year(clause: str, group: str, goal_section: bool, opens_group: bool) -> tuple[bool, int | None]:
     """Whether ``clause`` starts a target, and the year it gives."""
-    if _STATUS.search(clause) or _ABOUT_DOCUMENT.search(clause):
+    if _STATUS.search(clause) or _ABOUT_DOCUMENT.search(clause) or _names_a_document(clause):
         return False, None
     year = deadline_year(clause)
     if year is not None:
