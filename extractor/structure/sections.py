@@ -29,6 +29,7 @@ LABEL = regex.compile(
     regex.VERBOSE,
 )
 _TITLE_END = regex.compile(r"[。:：;；]")
+_DAMAGED_INDENT = "?\ufffd \u3000"
 # A title longer than this is a paragraph that merely starts with a number, not a heading.
 _MAX_TITLE = 250
 
@@ -50,17 +51,19 @@ def find_headings(text: str, body_start: int = 0) -> list[Heading]:
         line_start, offset = offset, offset + len(line) + 1
         if line_start < body_start:
             continue
-        match = LABEL.match(line)
+        # Damaged full-width spaces (????一、指导思想: the page turned them into ?) do not hide a label.
+        lead = len(line) - len(line.lstrip(_DAMAGED_INDENT))
+        match = LABEL.match(line[lead:])
         if not match:
             continue
-        rest = line[match.end():]
+        rest = line[lead + match.end():]
         cut = _TITLE_END.search(rest)
         title = (rest[: cut.start()] if cut else rest).strip()
         if not title or len(title) > _MAX_TITLE:
             continue
         label = match.group().strip()
-        title_end = line_start + match.end() + (cut.start() if cut else len(rest))
-        headings.append(Heading(label, title, match.lastgroup, line_start, line_start + len(line), title_end))
+        title_end = line_start + lead + match.end() + (cut.start() if cut else len(rest))
+        headings.append(Heading(label, title, match.lastgroup, line_start + lead, line_start + len(line), title_end))
     return headings
 
 
