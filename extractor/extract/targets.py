@@ -34,7 +34,8 @@ _PLANNED_YEAR = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:计划|要|将|拟
 # About the document itself, or a procedural step with a day-level deadline (1月25日前报…), not an outcome.
 _ABOUT_DOCUMENT = regex.compile(r"制定|印发|本方案|本计划|本意见|本办法|附件|有效期|\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:前|以前)")
 _TRAILING_BRACKET = regex.compile(r"[(（][^()（）]*[)）]$")
-_YEAR = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年")
+# A year the figure is for; not the base of a comparison (较2012年下降12%).
+_YEAR = regex.compile(r"(?<![较比与])(?P<y>(?:19|20)\d{2})\s*年")
 _STATUS = regex.compile(r"截止|截至|现有|以来|已经|已累计|共有")
 _OUTCOME = regex.compile(r"实现|脱贫|达到|达|完成|消除|退出|摘帽|提高|增加|控制在|稳定在|覆盖|改善|增强|巩固|减贫|扶持|解决"
                       r"|提升|完善|健全|普及|建成|形成|突破|增长|下降|降低|进步|明显|显著|"
@@ -96,11 +97,14 @@ def _could_start_target(sentence: str) -> bool:
 def find_targets(document: Document) -> list[tuple[int, int, int | None]]:
     text = document.text
     targets: list[tuple[int, int, int | None]] = []
+    # The deadline a goal section states first (到2023年,…) dates the goals listed after it without a year.
+    section_year: dict[str, int] = {}
     for start, end in document.body_sentences():
         chain = document.ancestors(document.section_at(start))
         if chain and start == chain[0].span[0]:
             start += len(chain[0].label)  # a numbered item's label is not part of its text
         goal_section = in_goal_section(document, start)
+        section = chain[0].id if chain else ""
         if not goal_section and not _could_start_target(text[start:end]):
             continue
         for group in _CLAUSE_GROUP.finditer(text, start, end):
@@ -110,6 +114,11 @@ def find_targets(document: Document) -> list[tuple[int, int, int | None]]:
                 if not body.strip():
                     continue
                 starts, year = _cue_year(body, group.group(), goal_section, index == 0)
+                if starts and goal_section:
+                    if year is None:
+                        year = section_year.get(section)
+                    else:
+                        section_year.setdefault(section, year)
                 if starts:
                     if current:
                         targets.append(tuple(current))
