@@ -23,6 +23,7 @@ _DOCUMENT_TITLE = regex.compile(
 )
 _MIN_RECIPIENT = 4
 _SPACE = regex.compile(r"\s")
+_ATTACHMENT_START = regex.compile(r"^附件\s*(?:\d{1,2}|[一二三四五六七八九十])?\s*(?:$|[^\s:：\d.、．])", regex.MULTILINE)
 # One field of a portal metadata line: a key of Chinese characters (文　　号), a colon, and the value up to the
 # next such key after a space (a time such as 08:56 is part of its value).
 _KEY = r"\p{Han}(?:[\p{Han}\s]{0,6}\p{Han})?"
@@ -178,14 +179,21 @@ def _posted_date(header: Header) -> str | None:
     return _date_string(match) if match else None
 
 
+def _closing_lines(text: str) -> list[str]:
+    """The last lines of the notice itself: before its first attachment (附件1…, 附件 on a line of its own),
+    which follows the signature; the attachment list above the signature (附件:1.…) does not count."""
+    attachment = _ATTACHMENT_START.search(text)
+    return [line.strip() for line in text[:attachment.start() if attachment else len(text)].rstrip().split("\n")[-6:]]
+
+
 def _closing_signature(text: str) -> list[str]:
     """Organ lines right above a closing date line (the signature block at the end of a notice)."""
-    lines = [line.strip() for line in text.rstrip().split("\n")[-6:]]
+    lines = _closing_lines(text)
     for index in range(len(lines) - 1, 0, -1):
         if DATE.fullmatch(lines[index]) or ISO_DATE.fullmatch(lines[index]):
             organs = []
             for line in reversed(lines[:index]):
-                if not ORGAN_LINE.match(line):
+                if not line or not all(ORGAN_LINE.match(part) for part in line.split()):  # 甲办公厅     乙办公厅
                     break
                 organs.insert(0, line)
             return [o for line in organs for part in line.split() for o in split_organs(part)]
@@ -215,8 +223,8 @@ def extract_issue_date(header: Header, text: str) -> str | None:
         match = DATE.search(value) or ISO_DATE.search(value)
         if match:
             return _date_string(match)
-    # a signature date at the end of the document
-    for line in reversed(text.rstrip().split("\n")[-6:]):
+    # a signature date at the end of the notice
+    for line in reversed(_closing_lines(text)):
         match = DATE.search(line)
         if match and len(line.strip()) - len(match.group()) <= 30 and not regex.search(r"[。,，]", line):
             return _date_string(match)

@@ -27,7 +27,7 @@ _CLAUSE_END = regex.compile(r"[。;；]$")
 _TRAILING_BRACKET = regex.compile(r"[(（][^()（）]*[)）]$")
 ORGAN_LINE = regex.compile(
     r"^(?:中共)?\p{Han}{2,30}?(?:人民政府|政府|委员会|党委|市委|县委|区委|旗委|州委|省委|办公室|办公厅|局|厅|领导小组|"
-    r"小组|委|办|中心|站|所)(?:办公室)?$"
+    r"小组|委|办|中心|站|所|司)(?:办公室)?$"
 )
 _RECIPIENT_LINE = regex.compile(r"^[^。]{2,400}[:：]$")
 FIELD = regex.compile(r"^(?P<key>[^:：]{1,8})\s*[:：]\s*(?P<value>.*)$")
