@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from extractor.normalize.linejoin import DOC_TYPE_END
+from extractor.normalize.linejoin import names_a_document
 from extractor.structure.document import Document
 
 _CLAUSE = regex.compile(r"[^,，;；。!?！？]+[,，]?")
@@ -25,15 +25,14 @@ _DEADLINE = regex.compile(
     r"(?:19|20)\d{2}\s*年?\s*[-—–~至到]\s*(?P<y3>(?:19|20)\d{2})\s*年"
 )
 _COMMITMENT = regex.compile(r"确保|力争|争取|力促")
-# A commitment verb makes a target only when what it commits to is an end state or a figure, not a way
-# of working (确保…落实到位, 确保资金到村到户 are not targets).
 # A figure to reach: a number with the unit of a count, an amount or a share.
 _FIGURE = r"\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:%|户|人|个|元|亩|公里|家|名|项|所|座|套|处)"
+# A commitment verb makes a target only when what it commits to is an end state or a figure, not a way
+# of working (确保…落实到位, 确保资金到村到户 are not targets).
 _END_STATE = regex.compile(rf"实现|脱贫|全覆盖|覆盖|达到|达|消除|退出|摘帽|不返贫|不致贫|如期|同步|{_FIGURE}")
 _PLANNED_YEAR = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:计划|要|将|拟)")
 # About the document itself, or a procedural step with a day-level deadline (1月25日前报…), not an outcome.
 _ABOUT_DOCUMENT = regex.compile(r"制定|印发|本方案|本计划|本意见|本办法|附件|有效期|\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:前|以前)")
-_TRAILING_BRACKET = regex.compile(r"[(（][^()（）]*[)）]$")
 # A year the figure is for; not the base of a comparison (较2012年下降12%).
 _YEAR = regex.compile(r"(?<![较比与])(?P<y>(?:19|20)\d{2})\s*年")
 _STATUS = regex.compile(r"截止|截至|现有|以来|已经|已累计|共有")
@@ -55,11 +54,6 @@ def in_goal_section(document: Document, position: int) -> bool:
     return False
 
 
-def _names_a_document(clause: str) -> bool:
-    """A document's title standing alone (…行动计划(2021-2023年)): its years are no deadline."""
-    return bool(DOC_TYPE_END.search(_TRAILING_BRACKET.sub("", clause.strip())))
-
-
 def deadline_year(clause: str) -> int | None:
     match = _DEADLINE.search(clause)
     if not match:
@@ -69,7 +63,8 @@ def deadline_year(clause: str) -> int | None:
 
 def _cue_year(clause: str, group: str, goal_section: bool, opens_group: bool) -> tuple[bool, int | None]:
     """Whether ``clause`` starts a target, and the year it gives."""
-    if _STATUS.search(clause) or _ABOUT_DOCUMENT.search(clause) or _names_a_document(clause):
+    # A document's title standing alone (…行动计划(2021-2023年)): its years are no deadline.
+    if _STATUS.search(clause) or _ABOUT_DOCUMENT.search(clause) or names_a_document(clause):
         return False, None
     year = deadline_year(clause)
     if year is not None:

@@ -27,6 +27,12 @@ _PUNCTUATION = regex.compile(r"\p{P}")
 DOC_TYPE_END = regex.compile(
     r"(?:通知|意见|方案|计划|规划|办法|决定|报告|细则|纲要|要点|规定|条例|批复|函|通报|公告|决议|实施意见)$"
 )
+_TRAILING_BRACKET = regex.compile(r"[(（][^()（）]*[)）]$")
+
+
+def names_a_document(line: str) -> bool:
+    """A document's title: it ends with a type of document, a bracket after it aside (…行动计划(2021-2023年))."""
+    return bool(DOC_TYPE_END.search(_TRAILING_BRACKET.sub("", line.strip())))
 _HEADING_START = regex.compile(
     r"^(?:[一二三四五六七八九十百]+[、．.]|[(（][一二三四五六七八九十百\d]+[)）]|\d+[、．.﹒]|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条])"
 )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractor.normalize.linejoin import DOC_TYPE_END, YEAR_DIGITS
+from extractor.normalize.linejoin import DOC_TYPE_END, YEAR_DIGITS, names_a_document
 
 DOC_NUMBER = regex.compile(
     r"(?P<number>\p{Han}{1,12}\s*[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]\s*第?\s*\d{1,4}\s*号)"
@@ -24,7 +24,6 @@ DATE = regex.compile(
 ISO_DATE = regex.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
 _SENTENCE_MARK = regex.compile(r"[。，,;；:：!?！？]")
 _CLAUSE_END = regex.compile(r"[。;；]$")
-_TRAILING_BRACKET = regex.compile(r"[(（][^()（）]*[)）]$")
 ORGAN_LINE = regex.compile(
     r"^(?:中共)?\p{Han}{2,30}?(?:人民政府|政府|委员会|党委|市委|县委|区委|旗委|州委|省委|办公室|办公厅|局|厅|领导小组|"
     r"小组|委|办|中心|站|所|司)(?:办公室)?$"
@@ -79,7 +78,7 @@ def classify(line: str) -> str | None:
     if _TRANSMITTAL.search(stripped) and len(stripped) < 200:
         return "transmittal"
     if len(stripped) <= _MAX_TITLE and not _CLAUSE_END.search(stripped) and not _OPENING.search(stripped):
-        if DOC_TYPE_END.search(_TRAILING_BRACKET.sub("", stripped)) or "关于" in stripped:
+        if names_a_document(stripped) or "关于" in stripped:
             return "title"
     return None
 
