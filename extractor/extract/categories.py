@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+import regex
+
 from extractor.resources import read_lines
 
 BODY_CHARS = 150
@@ -60,9 +62,26 @@ def in_domain(text: str) -> bool:
     return sum(text.count(cue) for cue in _domain_cues()) >= DOMAIN_MIN
 
 
+@cache
+def _keyword_search() -> tuple[regex.Pattern, dict[str, str]]:
+    """One alternation of every keyword, longest first, and each keyword's category."""
+    owner: dict[str, str] = {}
+    for category in load_taxonomy():
+        for keyword in category.keywords:
+            owner.setdefault(keyword, category.code)
+    alternation = "|".join(regex.escape(k) for k in sorted(owner, key=len, reverse=True))
+    return regex.compile(alternation), owner
+
+
 def keyword_hits(text: str) -> dict[str, float]:
-    """Each category's keyword occurrences in ``text``."""
-    return {c.code: float(sum(text.count(k) for k in c.keywords)) for c in load_taxonomy()}
+    """Each category's share of ``text``: the characters its keywords cover, reading the longest keyword at
+    each point. A long keyword is the more specific one (``社会力量`` outweighs ``机制``), and a keyword
+    inside a longer one does not count again (``技能培训`` is not also ``培训``)."""
+    pattern, owner = _keyword_search()
+    scores = dict.fromkeys((c.code for c in load_taxonomy()), 0.0)
+    for match in pattern.finditer(text):
+        scores[owner[match.group()]] += len(match.group())
+    return scores
 
 
 def keyword_evidence(title: str, body: str, context: Context) -> dict[str, float] | None:
