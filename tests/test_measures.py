@@ -37,7 +37,7 @@ def test_keyword_baseline(title, category):
 
 @pytest.mark.parametrize("case", CATEGORY_CASES, ids=[c["note"][:40] for c in CATEGORY_CASES])
 def test_keyword_rules_in_context(case):
-    context = Context(in_domain=case["in_domain"], parent=case["parent"])
+    context = Context(in_domain=case["in_domain"], parent=case["parent"], subject=frozenset(case["subject"]))
     assert classify_keywords(case["title"], case["body"], context) == case["expected"]
 
 

@@ -5,10 +5,13 @@ Two classifiers: the keyword rules and a spaCy TextCategorizer trained on the go
 cross-validation chose. Another domain brings its own taxonomy, domain cues and model.
 
 The keyword rules read evidence in order of strength:
-1. keywords in the measure's title; the body's keywords only break ties between the categories it names;
-2. keywords in its body alone, only in a document of the taxonomy's domain (``models/measures/domain_cues.txt``
-   occur at least ``DOMAIN_MIN`` times): in a trade plan ``产业`` or ``电商`` in passing says nothing of a
-   poverty-alleviation category, while in a poverty plan the body is about one;
+1. keywords in the measure's title; the body's keywords only break ties between the categories it names.
+   The rows mean their content in the taxonomy's domain (poverty alleviation), so in a document outside it
+   (``models/measures/domain_cues.txt`` occur fewer than ``DOMAIN_MIN`` times) a title may name only the rows
+   that hold in any domain (``any_domain_rows.txt``: governance) and the rows the document's own title names
+   (an employment notice's 创业 measures are employment; a trade plan's 跨境电商 is not 电商扶贫);
+2. keywords in its body alone, only in a document of the taxonomy's domain: in a trade plan ``产业`` in
+   passing says nothing of a poverty-alleviation category, while in a poverty plan the body is about one;
 3. the category of the enclosing measure or, for a top measure, the one the title of its part names
    (``五、保障措施`` → governance), unless that is ``other``;
 4. else ``other``.
@@ -33,6 +36,11 @@ class Context:
     """What a measure's category may lean on besides its own text."""
     in_domain: bool = True  # the document is about the taxonomy's domain
     parent: str | None = None  # the enclosing measure's category, or for a top measure its part title's
+    subject: frozenset[str] = frozenset()  # the rows the document's own title names
+
+    def admits(self, code: str) -> bool:
+        """Whether a measure's title may name this row (module docstring, rule 1)."""
+        return self.in_domain or code in self.subject or code in _any_domain_rows()
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,11 @@ def _domain_cues() -> tuple[str, ...]:
     return tuple(read_lines("measures", "domain_cues.txt"))
 
 
+@cache
+def _any_domain_rows() -> frozenset[str]:
+    return frozenset(read_lines("measures", "any_domain_rows.txt"))
+
+
 def in_domain(text: str) -> bool:
     """Whether a document is about the taxonomy's domain: its cue words occur ``DOMAIN_MIN`` times or more."""
     return sum(text.count(cue) for cue in _domain_cues()) >= DOMAIN_MIN
@@ -71,6 +84,11 @@ def _keyword_search() -> tuple[regex.Pattern, dict[str, str]]:
             owner.setdefault(keyword, category.code)
     alternation = "|".join(regex.escape(k) for k in sorted(owner, key=len, reverse=True))
     return regex.compile(alternation), owner
+
+
+def subject_rows(title: str) -> frozenset[str]:
+    """The rows a document's title names: outside the domain, its measures may be about these."""
+    return frozenset(code for code, score in keyword_hits(title).items() if score)
 
 
 def keyword_hits(text: str) -> dict[str, float]:
@@ -88,7 +106,7 @@ def keyword_evidence(title: str, body: str, context: Context) -> dict[str, float
     """The keyword scores the rules may use, None when there are none: the title's hits, the body's breaking
     ties between the categories the title names; else, in the domain, the body's hits."""
     body = body[:BODY_EVIDENCE_CHARS]
-    title_scores = keyword_hits(title)
+    title_scores = {code: score if context.admits(code) else 0.0 for code, score in keyword_hits(title).items()}
     top = max(title_scores.values())
     if top > 0:
         if sum(score == top for score in title_scores.values()) == 1:

@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from extractor.extract.categories import Context, classify, group_category, in_domain
+from extractor.extract.categories import Context, classify, group_category, in_domain, subject_rows
 from extractor.resources import read_lines
 from extractor.structure.document import Document
 from extractor.structure.sections import SectionNode
@@ -66,11 +66,11 @@ def _measure_sections(document: Document) -> dict[str, SectionNode]:
     return chosen
 
 
-def _part_category(document: Document, node: SectionNode, classify: Classifier) -> str | None:
+def _part_category(document: Document, node: SectionNode, classify: Classifier, context: Context) -> str | None:
     """The category the title of the part holding a top measure names (五、保障措施 → governance), if any:
     a measure whose own text says nothing takes it. The title alone counts, not the part's body."""
     part = document.ancestors(node)[1:2]
-    return classify(part[0].title, "", Context(in_domain=False)) if part else None
+    return classify(part[0].title, "", context) if part else None
 
 
 def _paragraphs(text: str, start: int) -> list[tuple[int, int]]:
@@ -88,7 +88,8 @@ Classifier = Callable[[str, str, Context], str]
 def find_measures(document: Document, classify: Classifier = classify) -> list[FoundMeasure]:
     """``classify(title, body, context)`` gives each measure's category (the shipped classifier by default)."""
     text = document.text
-    domain = in_domain(text)
+    document_context = Context(in_domain(text), subject=subject_rows(
+        " ".join(line.text for line in document.header.of_kind("title"))))
     sections = _measure_sections(document)
     measures: list[FoundMeasure] = []
     heading_measure: dict[str, FoundMeasure] = {}
@@ -96,11 +97,11 @@ def find_measures(document: Document, classify: Classifier = classify) -> list[F
         if node.id not in sections:
             continue
         parent = heading_measure.get(node.parent) if node.parent else None
-        context = parent.category if parent else _part_category(document, node, classify)
+        inherited = parent.category if parent else _part_category(document, node, classify, document_context)
         found = FoundMeasure(
             key=f"h:{node.id}", title=node.title, body=node.span, level=parent.level + 1 if parent else 1,
             parent=parent.key if parent else None,
-            category=classify(node.title, text[node.span[0]:node.span[1]], Context(domain, context)),
+            category=classify(node.title, text[node.span[0]:node.span[1]], replace(document_context, parent=inherited)),
         )
         heading_measure[node.id] = found
         measures.append(found)
@@ -120,7 +121,7 @@ def find_measures(document: Document, classify: Classifier = classify) -> list[F
                 parent = FoundMeasure(
                     key=f"p:{para_start}", title=lead[: cut.start()] if cut else lead,
                     body=(para_start, para_end), level=1, parent=None,
-                    category=classify(lead, paragraph, Context(domain)),
+                    category=classify(lead, paragraph, document_context),
                 )
                 measures.append(parent)
         for index, marker in enumerate(markers):
@@ -134,13 +135,13 @@ def find_measures(document: Document, classify: Classifier = classify) -> list[F
             measures.append(FoundMeasure(
                 key=f"i:{item_start}", title=title, body=(item_start, item_end),
                 level=parent.level + 1 if parent else 1, parent=parent.key if parent else None,
-                category=classify(title, body_text, Context(domain, parent.category if parent else None)),
+                category=classify(title, body_text, replace(document_context, parent=parent.category if parent else None)),
             ))
     measures.sort(key=lambda m: (m.body[0], m.level))
-    return _group_categories(measures, classify, domain)
+    return _group_categories(measures, classify, document_context)
 
 
-def _group_categories(measures: list[FoundMeasure], classify: Classifier, domain: bool) -> list[FoundMeasure]:
+def _group_categories(measures: list[FoundMeasure], classify: Classifier, context: Context) -> list[FoundMeasure]:
     """A group measure takes the category most of its children share, else its title's alone (its body is
     the children's text); innermost groups first."""
     by_key = {m.key: m for m in measures}
@@ -148,6 +149,6 @@ def _group_categories(measures: list[FoundMeasure], classify: Classifier, domain
         for group in [m for m in by_key.values() if m.level == level]:
             children = [c.category for c in by_key.values() if c.parent == group.key]
             if children:
-                own = classify(group.title, "", Context(domain))
+                own = classify(group.title, "", context)
                 by_key[group.key] = replace(group, category=group_category(own, children))
     return [by_key[m.key] for m in measures]
