@@ -25,6 +25,8 @@ from extractor.structure.sections import SectionNode
 _ITEM = regex.compile(r"(?:^|(?<=[。;；!！?？\n]))\s*(?P<marker>[一二三四五六七八九十]{1,3}是)"
                       r"|(?<=[,，])(?P<marker>(?!一是)[一二三四五六七八九十]{1,3}是)")
 _ITEM_TITLE_END = regex.compile(r"[。;；:：]")
+_ARTICLE = regex.compile(r"第[一二三四五六七八九十百零〇\d]+条")
+_SCORE = regex.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
 
 
 @dataclass(frozen=True)
@@ -47,16 +49,24 @@ def _is_action_part(title: str) -> bool:
     return bool(_cues("action_verbs.txt").match(title)) and not _cues("framing_cues.txt").search(title)
 
 
+def _prescribes_nothing(node: SectionNode) -> bool:
+    """A heading that is not a measure whatever part it is in: a regulation's article (第十二条), a provision
+    rather than an action, and an assessment indicator that awards points (强化基础设施支撑（10分）)."""
+    return bool(_ARTICLE.match(node.label) or _SCORE.search(node.title))
+
+
 def _measure_sections(document: Document) -> dict[str, SectionNode]:
     """Sections nested under a measures part, and action-titled parts themselves (a cue-titled part such as
     具体措施 is a container, not a measure)."""
     by_id = {node.id: node for node in document.sections}
-    tops = [node for node in document.sections if node.parent is None]
+    tops = [node for node in document.sections if node.parent is None and not _prescribes_nothing(node)]
     actions = {node.id for node in tops if _is_action_part(node.title) and not _cues("part_cues.txt").search(node.title)}
     parts = {node.id for node in tops if node.id in actions or (_cues("part_cues.txt").search(node.title)
                                                                 and not _cues("framing_cues.txt").search(node.title))}
     chosen = {node.id: node for node in tops if node.id in actions}
     for node in document.sections:
+        if any(_prescribes_nothing(n) for n in document.ancestors(node)):
+            continue
         ancestor = by_id.get(node.parent) if node.parent else None
         while ancestor is not None:
             if ancestor.id in parts:
@@ -112,6 +122,8 @@ def find_measures(document: Document, classify: Classifier = classify) -> list[F
         if len(markers) < 2 and not (markers and markers[0].group("marker") != "一是"):
             continue
         holder = document.section_at(para_start)
+        if holder and _cues("framing_cues.txt").search(document.ancestors(holder)[-1].title):
+            continue  # items that review, frame or set goals (一是…) prescribe no action
         parent = heading_measure.get(holder.id) if holder else None
         if parent is None:
             lead_end = markers[0].start("marker")
