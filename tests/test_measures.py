@@ -48,6 +48,11 @@ def test_domain_needs_repeated_cues(text, expected):
     assert in_domain(text) is expected
 
 
+def test_domain_needs_cues_dense_enough_for_the_length():
+    report = "全力推进脱贫攻坚,帮助贫困户增收,巩固扶贫成果。" + "加快工业倍增,扩大对外开放,推进新型城镇化建设。" * 60
+    assert not in_domain(report)  # three cues in a long work report: one paragraph, not its subject
+
+
 def test_a_measure_without_evidence_takes_its_parts_category():
     """Outside the domain, a measure under 保障措施 whose own words name no category is governance."""
     text = "一、重点任务\n(一)扩大货物贸易。支持企业出口。\n二、保障措施\n(一)营造良好氛围。做好政策解读。\n"

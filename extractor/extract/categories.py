@@ -7,9 +7,10 @@ cross-validation chose. Another domain brings its own taxonomy, domain cues and 
 The keyword rules read evidence in order of strength:
 1. keywords in the measure's title; the body's keywords only break ties between the categories it names.
    The rows mean their content in the taxonomy's domain (poverty alleviation), so in a document outside it
-   (``models/measures/domain_cues.txt`` occur fewer than ``DOMAIN_MIN`` times) a title may name only the rows
-   that hold in any domain (``any_domain_rows.txt``: governance) and the rows the document's own title names
-   (an employment notice's 创业 measures are employment; a trade plan's 跨境电商 is not 电商扶贫);
+   (``models/measures/domain_cues.txt`` occur fewer than ``DOMAIN_MIN`` times, or too seldom for its length,
+   ``in_domain``) a title may name only the rows that hold in any domain (``any_domain_rows.txt``:
+   governance) and the rows the document's own title names (an employment notice's 创业 measures are
+   employment; a trade plan's 跨境电商 is not 电商扶贫);
 2. keywords in its body alone, only in a document of the taxonomy's domain: in a trade plan ``产业`` in
    passing says nothing of a poverty-alleviation category, while in a poverty plan the body is about one;
 3. the category of the enclosing measure or, for a top measure, the one the title of its part names
@@ -29,6 +30,7 @@ from extractor.resources import read_lines
 BODY_CHARS = 150
 BODY_EVIDENCE_CHARS = 600  # the opening of a body says what the measure does; a group's body holds its children
 DOMAIN_MIN = 3
+DOMAIN_PER_1000 = 3
 
 
 @dataclass(frozen=True)
@@ -71,8 +73,11 @@ def _any_domain_rows() -> frozenset[str]:
 
 
 def in_domain(text: str) -> bool:
-    """Whether a document is about the taxonomy's domain: its cue words occur ``DOMAIN_MIN`` times or more."""
-    return sum(text.count(cue) for cue in _domain_cues()) >= DOMAIN_MIN
+    """Whether a document is about the taxonomy's domain: its cue words occur ``DOMAIN_MIN`` times or more, and
+    ``DOMAIN_PER_1000`` times per thousand characters: a poverty-alleviation notice names its subject 12–40
+    times per thousand, a city's work report that has one paragraph on it under one."""
+    hits = sum(text.count(cue) for cue in _domain_cues())
+    return hits >= DOMAIN_MIN and hits * 1000 >= DOMAIN_PER_1000 * len(text)
 
 
 @cache
