@@ -9,7 +9,7 @@ import cn2an
 import regex
 
 from extractor.model import DocType, Metadata, Reference
-from extractor.structure.header import DATE, DOC_NUMBER, FIELD, ISO_DATE, ORGAN_LINE, Header
+from extractor.structure.header import DATE, DOC_NUMBER, ISO_DATE, ORGAN_LINE, Header
 
 _TRANSMITTED = regex.compile(r"关于(?:印发|转发|发布)《?(?P<title>.+?)》?(?:的(?:通知|通告|决定))?$")
 _TRAILING_PERIOD = regex.compile(r"\s*[(（][^()（）]*\d{4}[^()（）]*[)）]$")
