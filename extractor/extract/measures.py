@@ -1,10 +1,16 @@
 """Measures: headings under a measures part and ``一是…二是…`` items inside paragraphs (SPEC section 3).
 
 A measures part is a section whose title carries a cue from ``models/measures/part_cues.txt`` (具体措施,
-主要工作, 重点任务, 组织保障, …); every heading nested under it is a measure, with its parent the enclosing
-heading measure. Enumerated items (``一是``, ``二是``…) are measures anywhere in the body; their parent is
-the heading measure they sit under or, in a paragraph with no heading (news reports), the paragraph's lead
-sentence.
+主要工作, 重点任务, 组织保障, …) or a top-level part titled as an action (``action_verbs.txt``); the headings
+nested under it are measures, with their parent the enclosing heading measure. Enumerated items (``一是``,
+``二是``…) are measures wherever the text prescribes; their parent is the heading measure they sit under or,
+in a paragraph with no heading (news reports), the paragraph's lead sentence.
+
+A measure is an action the document prescribes, so some headings and items are not, wherever they sit:
+a regulation's articles (第十二条) and what is nested in them are provisions; an assessment scheme's scored
+indicators (强化基础设施支撑（10分）) are criteria; items in a part that reviews past work or frames the work
+(``framing_cues.txt``: 工作回顾, 指导思想, 目标…) prescribe nothing. Items inside an article or an indicator
+still prescribe (一是建立台账;二是加强监管) and are measures.
 """
 
 from __future__ import annotations
@@ -18,14 +24,13 @@ import regex
 from extractor.extract.categories import Context, classify, group_category, in_domain, subject_rows
 from extractor.resources import read_lines
 from extractor.structure.document import Document
-from extractor.structure.sections import SectionNode
+from extractor.structure.sections import LABEL, SectionNode
 
 # A marker opens a sentence or clause; after a comma only a later item (…保护人员,二是落实…), since 一是 after a
 # comma is too often ordinary text.
 _ITEM = regex.compile(r"(?:^|(?<=[。;；!！?？\n]))\s*(?P<marker>[一二三四五六七八九十]{1,3}是)"
                       r"|(?<=[,，])(?P<marker>(?!一是)[一二三四五六七八九十]{1,3}是)")
 _ITEM_TITLE_END = regex.compile(r"[。;；:：]")
-_ARTICLE = regex.compile(r"第[一二三四五六七八九十百零〇\d]+条")
 _SCORE = regex.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
 
 
@@ -50,14 +55,15 @@ def _is_action_part(title: str) -> bool:
 
 
 def _prescribes_nothing(node: SectionNode) -> bool:
-    """A heading that is not a measure whatever part it is in: a regulation's article (第十二条), a provision
-    rather than an action, and an assessment indicator that awards points (强化基础设施支撑（10分）)."""
-    return bool(_ARTICLE.match(node.label) or _SCORE.search(node.title))
+    """A heading that is not a measure whatever part it is in (module docstring): an article or a scored
+    indicator."""
+    label = LABEL.match(node.label)
+    return bool(label and label.lastgroup == "article" or _SCORE.search(node.title))
 
 
 def _measure_sections(document: Document) -> dict[str, SectionNode]:
     """Sections nested under a measures part, and action-titled parts themselves (a cue-titled part such as
-    具体措施 is a container, not a measure)."""
+    具体措施 is a container, not a measure); none that is, or is nested in, a heading that prescribes nothing."""
     by_id = {node.id: node for node in document.sections}
     tops = [node for node in document.sections if node.parent is None and not _prescribes_nothing(node)]
     actions = {node.id for node in tops if _is_action_part(node.title) and not _cues("part_cues.txt").search(node.title)}
