@@ -1,4 +1,5 @@
-"""Measures (cases in tests/cases/measures.jsonl: text → (title, parent title)) and their categories."""
+"""Measures (cases in tests/cases/measures.jsonl: text → (title, parent title)) and their categories (categories.jsonl:
+one measure in a given context; measure_categories.jsonl: whole documents)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from extractor.extract.categories import Context, classify, classify_keywords, group_category, in_domain, load_taxonomy
 from extractor.extract.measures import find_measures
 from extractor.normalize import normalize
+from extractor.resources import read_lines
 from extractor.structure.document import analyze
 
 
@@ -20,6 +22,7 @@ def _cases(name: str) -> list[dict]:
 
 CASES = _cases("measures.jsonl")
 CATEGORY_CASES = _cases("categories.jsonl")
+DOCUMENT_CATEGORY_CASES = _cases("measure_categories.jsonl")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["note"][:30] for c in CASES])
@@ -33,6 +36,17 @@ def test_measures_and_parents(case):
                                                  ("实施最低生活保障", "social_security"), ("加强督查考核", "governance")])
 def test_keyword_baseline(title, category):
     assert classify_keywords(title) == category
+
+
+@pytest.mark.parametrize("case", DOCUMENT_CATEGORY_CASES, ids=[c["note"][:40] for c in DOCUMENT_CATEGORY_CASES])
+def test_categories_read_the_document_context(case):
+    """The domain, the document's title and the part titles reach each measure's category."""
+    found = find_measures(analyze(normalize(case["text"])), classify_keywords)
+    assert [[m.title, m.category] for m in found] == case["categories"]
+
+
+def test_rows_for_any_domain_are_taxonomy_codes():
+    assert set(read_lines("measures", "any_domain_rows.txt")) <= {c.code for c in load_taxonomy()}
 
 
 @pytest.mark.parametrize("case", CATEGORY_CASES, ids=[c["note"][:40] for c in CATEGORY_CASES])

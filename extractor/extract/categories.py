@@ -20,7 +20,7 @@ The keyword rules read evidence in order of strength:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
@@ -97,7 +97,7 @@ def subject_rows(title: str) -> frozenset[str]:
 
 
 def keyword_hits(text: str) -> dict[str, float]:
-    """Each category's share of ``text``: the characters its keywords cover, reading the longest keyword at
+    """Each category's weight in ``text``: the characters its keywords cover, reading the longest keyword at
     each point. A long keyword is the more specific one (``社会力量`` outweighs ``机制``), and a keyword
     inside a longer one does not count again (``技能培训`` is not also ``培训``)."""
     pattern, owner = _keyword_search()
@@ -108,8 +108,11 @@ def keyword_hits(text: str) -> dict[str, float]:
 
 
 def keyword_evidence(title: str, body: str, context: Context) -> dict[str, float] | None:
-    """The keyword scores the rules may use, None when there are none: the title's hits, the body's breaking
-    ties between the categories the title names; else, in the domain, the body's hits."""
+    """The keyword scores the rules may use, None when there are none: the title's hits in the rows the
+    context admits, the body's breaking ties between the categories the title names; else, in the domain, the
+    body's hits. A title that names the domain (脱贫攻坚) puts its measure in the domain."""
+    if not context.in_domain and any(cue in title for cue in _domain_cues()):
+        context = replace(context, in_domain=True)  # a measure that names the domain is about it
     body = body[:BODY_EVIDENCE_CHARS]
     title_scores = {code: score if context.admits(code) else 0.0 for code, score in keyword_hits(title).items()}
     top = max(title_scores.values())
