@@ -98,6 +98,14 @@ _ENDS_BEFORE_HEADING = tuple("。；;:：！？!?)）”")
 _SENTENCE_MARK = regex.compile(r"[。；;:：！？!?]")
 
 
+# Parenthesized labels run into a flattened line with no space (…合力攻坚。(二)分类施策,…): after a full stop (an
+# inline list separates its items with ；) or right after the title of the heading that starts the line
+# (二、基本原则(一)党政主导…).
+_RUN_IN_PAREN_LABEL = regex.compile(
+    r"(?<=[。！？!?]|^[一二三四五六七八九十]{1,3}[、．][^。；;:：！？!?\n(（]{2,30})"
+    r"[(（][一二三四五六七八九十]{1,3}[)）](?=\p{Han}{2})",
+    regex.MULTILINE,
+)
 # A notice's recipients (各县(市、区)人民政府,…,各高等院校:) with the body run in after spaces.
 _RUN_IN_BODY = regex.compile(r"^各[^:：\n。]{2,300}?[:：](?P<spaces>[ \t]+)(?=\S)", regex.MULTILINE)
 
@@ -106,7 +114,8 @@ def break_run_in_headings(text: str) -> list[Edit]:
     """Edits turning the spaces before a run-in heading into a line break: after a sentence end, a colon or
     a closing bracket, or after the title of a heading that itself starts the line (``一、深入实施就业优先战略
     1.坚持…``). Spaces inside a sentence stay (``附件 1.申报表``, ``详见表 2、主要指标``). The body run in
-    after a recipients line (``各县人民政府,市政府各部门: 为贯彻…``) starts its own line too."""
+    after a recipients line (``各县人民政府,市政府各部门: 为贯彻…``) starts its own line too, and so do
+    parenthesized labels run in with no space at all (``…攻坚。(二)分类施策,…``)."""
     edits: list[Edit] = []
     line_start = 0
     for match in _SPACES_BEFORE_LABEL.finditer(text):
@@ -116,4 +125,18 @@ def break_run_in_headings(text: str) -> list[Edit]:
             edits.append((match.start(), match.end(), "\n"))
             line_start = match.end()
     edits.extend((m.start("spaces"), m.end("spaces"), "\n") for m in _RUN_IN_BODY.finditer(text))
+    edits.extend(_paren_labels_run_in(text))
     return sorted(edits)
+
+
+def _paren_labels_run_in(text: str) -> list[Edit]:
+    """Line breaks before parenthesized labels run into a line without spaces, where a line holds two or more
+    of them: one alone after a sentence end is more often a reference than a flattened list."""
+    edits: list[Edit] = []
+    offset = 0
+    for line in text.split("\n"):
+        starts = [m.start() for m in _RUN_IN_PAREN_LABEL.finditer(line)]
+        if len(starts) >= 2:
+            edits.extend((offset + start, offset + start, "\n") for start in starts)
+        offset += len(line) + 1
+    return edits
