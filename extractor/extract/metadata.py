@@ -45,6 +45,9 @@ _NUMBER_FIELDS = ("文号", "政策文号", "发文字号")
 # (实施日期) is not its issue date.
 _DATE_FIELDS = ("成文日期", "印发日期", "发文日期", "签发日期")
 _POSTED_FIELDS = ("发布时间", "发布日期", "来源", "作者")  # the first two give a date
+# ... unless the notice is in force from its issue (自印发之日起施行): then the day it took effect is that day.
+_EFFECTIVE_FIELDS = ("实施日期", "施行日期", "生效日期")
+_IN_FORCE_ON_ISSUE = regex.compile(r"自(?:印发|发布|公布|下发)之日起(?:施行|执行|实施|生效)")
 _TYPES: tuple[tuple[str, DocType], ...] = (
     ("通知", "通知"), ("意见", "意见"), ("方案", "方案"), ("计划", "计划"), ("规划", "规划"),
     ("办法", "办法"), ("决定", "决定"), ("报告", "报告"),
@@ -228,7 +231,9 @@ def extract_issue_date(header: Header, text: str) -> str | None:
         match = DATE.search(line)
         if match and len(line.strip()) - len(match.group()) <= 30 and not regex.search(r"[。,，]", line):
             return _date_string(match)
-    return None
+    value = _field(header, _EFFECTIVE_FIELDS) if _IN_FORCE_ON_ISSUE.search(text) else None
+    match = value and (DATE.search(value) or ISO_DATE.search(value))
+    return _date_string(match) if match else None
 
 
 def split_recipients(line: str) -> list[str]:
