@@ -3,9 +3,10 @@
 Evidence in order of trust:
 1. the issuers' names (``中共扬州市委`` → 扬州市; ``某某镇人民政府`` → that township), or the reported
    government for a news report (the division its body names most often);
-2. a self-reference when the issuer is unnamed (``全乡``, ``我镇``, ``全县``) for the level;
+2. a self-reference when the issuer is unnamed (``全乡``, ``我镇``, ``全县``, ``全省``) for the level;
 3. the rest of the text to choose among same-named divisions: names and short names of ancestors
-   (``石城`` → 石城县), and village names that pin a township inside a known county.
+   (``石城`` → 石城县), and village names that pin a township inside a known county; for an unnamed city or
+   province, the one the text's unambiguous place names point to most.
 Ambiguous evidence leaves the field null rather than guessing.
 """
 
@@ -23,6 +24,7 @@ _SELF_LEVEL = (
     (regex.compile(r"全乡|我乡|本乡|全镇|我镇|本镇|全街道|全苏木"), "township"),
     (regex.compile(r"全县|我县|本县|全旗|我旗|全区|我区"), "county"),
     (regex.compile(r"全市|我市|本市|全州|我州|全盟"), "city"),
+    (regex.compile(r"全省|我省|本省|全自治区"), "province"),
 )
 _SHORT_WITH_LEVEL = regex.compile(r"(?P<short>\p{Han}{2,4}?)(?P<word>州|市|县|区|旗|盟)")
 _LEVEL_WORDS = {"州": {"city"}, "盟": {"city"}, "市": {"city", "county"}, "县": {"county"}, "区": {"county"},
@@ -102,6 +104,21 @@ def _county_from_text(text: str, gazetteer: Gazetteer) -> Division | None:
     for word, nodes in _short_names_as_words(text, gazetteer):
         if len(nodes) == 1 and nodes[0].level == "county" and _rare(word):
             counts[nodes[0]] += 1
+    if not counts:
+        return None
+    (best, best_count), *rest = counts.most_common(2) + [(None, 0)]
+    return best if best_count > rest[0][1] else None
+
+
+def _division_from_text(text: str, gazetteer: Gazetteer, level: str) -> Division | None:
+    """The division of ``level`` the text points to most: named itself (《商洛市…规划纲要》和我市实际) or
+    holding the divisions it names (武汉市, 襄阳市, 荆门市 … → 湖北省), by full names that are unambiguous."""
+    counts: Counter[Division] = Counter()
+    for _, _, candidates in gazetteer.mentions(text, min_length=3):
+        if len(candidates) == 1:
+            ancestor = candidates[0].ancestor(level)
+            if ancestor is not None and not _PLACEHOLDER.search(ancestor.name):
+                counts[ancestor] += 1
     if not counts:
         return None
     (best, best_count), *rest = counts.most_common(2) + [(None, 0)]
@@ -209,6 +226,9 @@ def resolve_region(metadata: Metadata, text: str) -> tuple[AdminLevel, Region]:
     level = _self_level(metadata.title or "") if metadata.title else "unknown"
     if level == "unknown":
         level = _self_level(text[:2000])
+    if level in {"city", "province"}:
+        node = _division_from_text(text, gazetteer, level)
+        return level, _region_of(node) if node else Region()
     county = _county_from_text(text, gazetteer)
     if county is None:
         return level, Region()
