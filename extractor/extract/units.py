@@ -10,7 +10,9 @@ The ``responsibility_ruler`` of the policy pipeline marks two shapes of evidence
   name of the previous trigger in the same sentence.
 A name must end with an organ or position suffix from ``models/units/suffixes.tsv``. A list joined by
 ``、``/``和``/``及`` is split when every member is a complete name (``镇党委书记和镇长``) and kept whole when a
-member is a bare suffix or no name (``镇党委、政府``, ``人行、银监部门``); slot lists are always split.
+member is a bare suffix or no name (``镇党委、政府``, ``人行、银监部门``); slot lists are always split. A
+member that is a name with words after it (``卫生部统筹、省卫生厅负总责``) is a clause of its own: the subject
+starts after it.
 Duties that bind the whole document (``第一责任人``, ``主体责任``, ``负总责``) link to no single measure.
 """
 
@@ -167,6 +169,9 @@ def _subject(text: str, tokens: tuple[tuple[str, int], ...]) -> tuple[str, int] 
     trailing = _trailing().search(window)
     if trailing:
         window = window[: trailing.start()]
+    clause = _clause_before(window)  # 卫生部统筹、省卫生厅负总责: 卫生部统筹 is a clause of its own
+    if clause:
+        window, start = window[clause:], start + clause
     if len(window) >= 2 and window[0] in _QUOTES and window[-1] in _QUOTES:
         window, start = window[1:-1], start + 1
     name = window.strip()
@@ -176,6 +181,17 @@ def _subject(text: str, tokens: tuple[tuple[str, int], ...]) -> tuple[str, int] 
     if any(len(member) > _MAX_NAME for member, _, _ in split_names(name, 0)):  # the limit is per member
         return None
     return name, start
+
+
+def _clause_before(window: str) -> int:
+    """Where the subject starts after list members that are clauses of their own: a complete name followed by
+    more words (卫生部统筹、…), not a name without suffix (人行、银监部门), which stays part of the list."""
+    pieces = _pieces(window, _LIST_SPLIT)
+    cut = 0
+    for (member, _), (_, following) in zip(pieces, pieces[1:]):
+        if unit_kind(member) is None and any(_is_complete(member[:end]) for end in range(2, len(member))):
+            cut = following
+    return cut
 
 
 def _unclosed_bracket(window: str) -> int | None:
