@@ -28,7 +28,7 @@ from extractor.extract.quotas._data import alternation, cue_words
 from extractor.extract.quotas.numerals import NUMBER, PERCENT_WORDS, parse_number, parse_percent
 from extractor.extract.quotas.ranges import RANGE_SEP, is_band
 from extractor.extract.quotas.subject import subject_for
-from extractor.extract.quotas.units import PROPORTION_CLASSES, UNIT_PATTERN, UNITS
+from extractor.extract.quotas.units import PER_PATTERN, PROPORTION_CLASSES, UNIT_PATTERN, UNITS
 from extractor.extract.quotas.year import year_for, year_marks
 
 
@@ -76,7 +76,9 @@ _PRE_ADJACENT = regex.compile(rf"(?P<pre>{cmp.PRE_PATTERN})(?:{_FILLER})?\s?$")
 _PRE_NEAR = regex.compile(rf"(?P<pre>{cmp.PRE_PATTERN})\p{{Han}}{{1,4}}$")
 _PRE_PROPORTION = regex.compile(rf"(?P<pre>{cmp.PRE_PATTERN})[^\d{exc.CLAUSE_SEP}]{{1,24}}$")
 _DIRECT_DENOM = regex.compile(r"每\s?$")
-_DENOM_VERB = regex.compile(r"每\p{Han}{1,4}$")
+# 每 + a verb before 1名 (每招收1名博士后) makes a denominator; 每 + a rate noun (每年提供一次, 每人发放一份)
+# is a rate over a count of one.
+_DENOM_VERB = regex.compile(rf"每(?!{PER_PATTERN})\p{{Han}}{{1,4}}$")
 _INNER_DENOM_GAP = regex.compile(r"(?:至少|最多|不少于|不超过)?(?:有|要|可|应)?")
 
 
