@@ -5,13 +5,18 @@ A heading is a line that starts with a numbering label: ``一、`` ``(一)`` ``1
 ranks its numbering styles in the order it first uses them, so ``1.`` is level 3 under ``一、``/``(一)`` and
 level 2 where no ``(一)`` was used before it. A heading's title runs to the first ``。`` ``:`` ``：`` ``;``
 ``；`` or the end of its line, so ``(一)发展生产脱贫。一是…`` gives the title ``发展生产脱贫``.
+A title that runs on into its body without punctuation (a flattened page) is cut after a part's usual
+title (``一、总体要求以…`` → ``总体要求``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
+
+from extractor.resources import read_lines
 
 _CN = "零〇一二三四五六七八九十百"
 LABEL = regex.compile(
@@ -32,6 +37,15 @@ _TITLE_END = regex.compile(r"[。:：;；]")
 _DAMAGED_INDENT = "?\ufffd \u3000"
 # A title longer than this is a paragraph that merely starts with a number, not a heading.
 _MAX_TITLE = 250
+# A title longer than this has run on into its body (一、总体要求以…统领,…: a flattened page); when it starts
+# with a part's usual title (models/structure/part_titles.txt), that is the title.
+_RUN_ON_TITLE = 40
+
+
+@cache
+def _usual_title() -> regex.Pattern[str]:
+    titles = sorted(read_lines("structure", "part_titles.txt"), key=len, reverse=True)
+    return regex.compile("|".join(map(regex.escape, titles)))
 
 
 @dataclass(frozen=True)
@@ -63,6 +77,10 @@ def find_headings(text: str, body_start: int = 0) -> list[Heading]:
             continue
         label = match.group().strip()
         title_end = line_start + lead + match.end() + (cut.start() if cut else len(rest))
+        usual = _usual_title().match(title) if len(title) > _RUN_ON_TITLE else None
+        if usual:
+            title = usual.group()
+            title_end = line_start + lead + match.end() + (len(rest) - len(rest.lstrip())) + len(title)
         headings.append(Heading(label, title, match.lastgroup, line_start + lead, line_start + len(line), title_end))
     return headings
 
