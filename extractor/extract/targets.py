@@ -54,6 +54,24 @@ def in_goal_section(document: Document, position: int) -> bool:
     return False
 
 
+class GoalSectionYears:
+    """The deadline a goal section states first (到2023年,…), which dates the goals and figures listed after it
+    without a year of their own — in that section and in the items nested in it. Fed in text order."""
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+        self._years: dict[str, int] = {}
+
+    def note(self, position: int, year: int) -> None:
+        node = self._document.section_at(position)
+        if node is not None:
+            self._years.setdefault(node.id, year)
+
+    def year_at(self, position: int) -> int | None:
+        return next((self._years[node.id] for node in self._document.ancestors(self._document.section_at(position))
+                     if node.id in self._years), None)
+
+
 def deadline_year(clause: str) -> int | None:
     match = _DEADLINE.search(clause)
     if not match:
@@ -92,14 +110,12 @@ def _could_start_target(sentence: str) -> bool:
 def find_targets(document: Document) -> list[tuple[int, int, int | None]]:
     text = document.text
     targets: list[tuple[int, int, int | None]] = []
-    # The deadline a goal section states first (到2023年,…) dates the goals listed after it without a year.
-    section_year: dict[str, int] = {}
+    goal_years = GoalSectionYears(document)
     for start, end in document.body_sentences():
         chain = document.ancestors(document.section_at(start))
         if chain and start == chain[0].span[0]:
             start += len(chain[0].label)  # a numbered item's label is not part of its text
         goal_section = in_goal_section(document, start)
-        section = chain[0].id if chain else ""
         if not goal_section and not _could_start_target(text[start:end]):
             continue
         for group in _CLAUSE_GROUP.finditer(text, start, end):
@@ -111,9 +127,9 @@ def find_targets(document: Document) -> list[tuple[int, int, int | None]]:
                 starts, year = _cue_year(body, group.group(), goal_section, index == 0)
                 if starts and goal_section:
                     if year is None:
-                        year = section_year.get(section)
+                        year = goal_years.year_at(start)
                     else:
-                        section_year.setdefault(section, year)
+                        goal_years.note(start, year)
                 if starts:
                     if current:
                         targets.append(tuple(current))
