@@ -11,7 +11,7 @@ import regex
 
 from extractor.extract.measures import find_measures
 from extractor.extract.quotas import find_quotas, may_hold_quota
-from extractor.extract.targets import find_targets, in_goal_section
+from extractor.extract.targets import GoalSectionYears, deadline_year, find_targets, in_goal_section
 from extractor.extract.units import find_units
 from extractor.model import Measure, Quota, Target, Unit
 from extractor.structure.document import Document
@@ -46,12 +46,18 @@ def _context_year(document: Document, position: int) -> int | None:
 def extract_quotas(document: Document, doc_type: str) -> list[Quota]:
     uncued = "standard" if doc_type in _REGULATION_TYPES else "planned"
     quotas: list[Quota] = []
+    goal_years = GoalSectionYears(document)
     for start, end in document.body_sentences():
         sentence = document.text[start:end]
+        goal_section = in_goal_section(document, start)
+        deadline = deadline_year(sentence) if goal_section else None
+        if deadline is not None:
+            goal_years.note(start, deadline)
         if not may_hold_quota(sentence):
             continue
-        for found in find_quotas(sentence, context_year=_context_year(document, start),
-                                 in_goal_section=in_goal_section(document, start), uncued=uncued):
+        # a goal section's figures without a year of their own are due by the deadline it stated first
+        context_year = _context_year(document, start) or (goal_years.year_at(start) if goal_section else None)
+        for found in find_quotas(sentence, context_year=context_year, in_goal_section=goal_section, uncued=uncued):
             a, b = start + found.start, start + found.end
             quotas.append(Quota(
                 id=f"q{len(quotas) + 1}", text=found.text, value=found.value, value_max=found.value_max,
