@@ -49,11 +49,13 @@ def extract_quotas(document: Document, doc_type: str) -> list[Quota]:
     goal_years = GoalSectionYears(document)
     for start, end in document.body_sentences():
         sentence = document.text[start:end]
+        holds_quota, deadline = may_hold_quota(sentence), deadline_year(sentence)
+        if not holds_quota and deadline is None:
+            continue  # the cheap tests first: most sentences hold neither
         goal_section = in_goal_section(document, start)
-        deadline = deadline_year(sentence) if goal_section else None
-        if deadline is not None:
+        if deadline is not None and goal_section:
             goal_years.note(start, deadline)
-        if not may_hold_quota(sentence):
+        if not holds_quota:
             continue
         # a goal section's figures without a year of their own are due by the deadline it stated first
         context_year = _context_year(document, start) or (goal_years.year_at(start) if goal_section else None)

@@ -64,21 +64,15 @@ def _prescribes_nothing(node: SectionNode) -> bool:
 def _measure_sections(document: Document) -> dict[str, SectionNode]:
     """Sections nested under a measures part, and action-titled parts themselves (a cue-titled part such as
     具体措施 is a container, not a measure); none that is, or is nested in, a heading that prescribes nothing."""
-    by_id = {node.id: node for node in document.sections}
     tops = [node for node in document.sections if node.parent is None and not _prescribes_nothing(node)]
     actions = {node.id for node in tops if _is_action_part(node.title) and not _cues("part_cues.txt").search(node.title)}
     parts = {node.id for node in tops if node.id in actions or (_cues("part_cues.txt").search(node.title)
                                                                 and not _cues("framing_cues.txt").search(node.title))}
     chosen = {node.id: node for node in tops if node.id in actions}
     for node in document.sections:
-        if any(_prescribes_nothing(n) for n in document.ancestors(node)):
-            continue
-        ancestor = by_id.get(node.parent) if node.parent else None
-        while ancestor is not None:
-            if ancestor.id in parts:
-                chosen[node.id] = node
-                break
-            ancestor = by_id.get(ancestor.parent) if ancestor.parent else None
+        chain = document.ancestors(node)
+        if not any(_prescribes_nothing(n) for n in chain) and any(a.id in parts for a in chain[1:]):
+            chosen[node.id] = node
     return chosen
 
 
